@@ -1,0 +1,1 @@
+"""One module per ``llmzoo`` subcommand group; each defines ``register(subparsers)``."""

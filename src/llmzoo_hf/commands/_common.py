@@ -1,0 +1,48 @@
+"""Helpers shared by the subcommand modules (argparse only: no heavy imports here)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_command(subparsers, name: str, *, help: str, description: str, examples: list[str]) -> argparse.ArgumentParser:
+    """Add a subcommand parser with defaults shown in ``--help`` and an ``Examples:`` epilog."""
+    from ..cli import HelpFormatter
+
+    return subparsers.add_parser(
+        name,
+        help=help,
+        description=description,
+        formatter_class=HelpFormatter,
+        epilog="Examples:\n" + "\n".join(f"  {e}" for e in examples),
+    )
+
+
+def add_generation_args(parser: argparse.ArgumentParser) -> None:
+    """Add the decoding options shared by chat, serve and eval."""
+    group = parser.add_argument_group("generation")
+    group.add_argument("--temperature", type=float, default=0.7, help="Sampling temperature; 0 = greedy.")
+    group.add_argument("--top-p", type=float, default=0.9, help="Nucleus sampling probability mass.")
+    group.add_argument("--max-new-tokens", type=int, default=512, help="Most tokens generated per reply.")
+    group.add_argument("--repetition-penalty", type=float, default=1.0, help="Penalty on repeated tokens (1 = off).")
+    group.add_argument("--seed", type=int, default=None, help="Random seed for sampling.")
+
+
+def add_model_args(parser: argparse.ArgumentParser) -> None:
+    """Add the model-loading options shared by chat, serve and eval."""
+    group = parser.add_argument_group("model")
+    group.add_argument(
+        "--model", default=None, help="Local folder, zoo name or Hub id (default: the embedded SmolLM2-135M-Instruct)."
+    )
+    group.add_argument("--revision", default=None, help="Hub revision (branch, tag or commit) of --model.")
+    group.add_argument(
+        "--template", default=None, help="Chat template used when the model has none (e.g. phoenix, chimera)."
+    )
+    group.add_argument("--force-template", action="store_true", help="Use --template even if the model has its own.")
+    quant = group.add_mutually_exclusive_group()
+    quant.add_argument("--load-8bit", action="store_true", help="Load the weights in int8 (bitsandbytes).")
+    quant.add_argument("--load-4bit", action="store_true", help="Load the weights in nf4 int4 (bitsandbytes).")
+    group.add_argument("--dtype", default="auto", help="auto (bf16 on GPU, fp32 on CPU), float32, bfloat16, float16.")
+    group.add_argument(
+        "--trust-remote-code", action="store_true", help="Run the model repository's own code (off by default)."
+    )

@@ -1,0 +1,41 @@
+"""Dataset builders: phoenix-sft conversations, Alpaca and user-centered instructions -> chat ``messages``."""
+
+from ._builder import (
+    REJECTS_FILENAME,
+    REPORT_FILENAME,
+    BuildResult,
+    DataReport,
+    DatasetMixtureConfig,
+    DataSource,
+    SourceStats,
+    build_dataset,
+    detect_language,
+)
+from ._layouts import LAYOUTS, REJECT_REASONS, BadRow, detect_layout, to_messages
+
+
+def bundled_data_path(name: str | None = None):
+    """Return the folder of the bundled sample data, or the path of one file in it (e.g. ``"conversations.jsonl"``)."""
+    from .._resources import resource_path
+
+    folder = resource_path("data")
+    return folder if name is None else folder / name
+
+
+__all__ = [
+    "LAYOUTS",
+    "REJECTS_FILENAME",
+    "REJECT_REASONS",
+    "REPORT_FILENAME",
+    "BadRow",
+    "BuildResult",
+    "DataReport",
+    "DataSource",
+    "DatasetMixtureConfig",
+    "SourceStats",
+    "build_dataset",
+    "bundled_data_path",
+    "detect_language",
+    "detect_layout",
+    "to_messages",
+]

@@ -1,0 +1,338 @@
+"""Build a chat ``datasets.DatasetDict`` (``messages`` + ``lang`` columns) from weighted sources, with a rejects
+file and a per-source / per-language report."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._logging import progress
+from ..errors import ConfigError, DataError
+from ._io import RawRow, is_local, iter_hub, iter_local
+from ._layouts import LAYOUTS, REJECT_REASONS, BadRow, to_messages
+
+if TYPE_CHECKING:
+    from datasets import DatasetDict
+
+logger = logging.getLogger(__name__)
+
+REJECTS_FILENAME = "rejects.jsonl"
+REPORT_FILENAME = "data_report.json"
+COLUMNS = ("id", "source", "lang", "messages", "persona", "extra")
+_CORE_KEYS = {"id", "lang", "conversations", "messages", "instruction", "input", "output", "role"}
+
+
+@dataclass
+class DataSource:
+    """One data source of a mixture."""
+
+    path: str = field(metadata={"help": "Local .json/.jsonl/.parquet file or folder, or a Hub dataset id."})
+    layout: str = field(default="auto", metadata={"help": f"Record layout, one of {LAYOUTS}."})
+    weight: float = field(
+        default=1.0, metadata={"help": "Rows taken = weight x rows; < 1 under-samples, > 1 repeats rows."}
+    )
+    split: str = field(default="train", metadata={"help": "Split to read from a Hub dataset."})
+    revision: str | None = field(default=None, metadata={"help": "Hub dataset revision (branch, tag or commit)."})
+    config_name: str | None = field(default=None, metadata={"help": "Hub dataset configuration name."})
+    name: str | None = field(default=None, metadata={"help": "Name used in reports; defaults to the file stem."})
+    lang: str | None = field(default=None, metadata={"help": "Language of every row; detected per row if unset."})
+
+    def __post_init__(self) -> None:
+        if self.layout not in LAYOUTS:
+            raise ConfigError(f"DataSource {self.path!r}: layout={self.layout!r} is not one of {LAYOUTS}.")
+        if not isinstance(self.weight, (int, float)) or self.weight <= 0:
+            raise ConfigError(f"DataSource {self.path!r}: weight={self.weight!r} must be a number > 0.")
+        if self.name is None:
+            self.name = Path(self.path).stem if is_local(self.path) else self.path
+
+
+@dataclass
+class DatasetMixtureConfig:
+    """A weighted mixture of sources, split into train/test before any row is repeated (so no test leak)."""
+
+    datasets: list[DataSource] = field(default_factory=list, metadata={"help": "The sources to mix."})
+    seed: int = field(default=42, metadata={"help": "Seed of the sampling, shuffling and test split."})
+    test_split_size: float = field(
+        default=0.0, metadata={"help": "Held-out rows per source: a fraction (< 1) or a row count (>= 1)."}
+    )
+
+    def __post_init__(self) -> None:
+        self.datasets = [d if isinstance(d, DataSource) else DataSource(**d) for d in self.datasets]
+        if not self.datasets:
+            raise ConfigError("dataset_mixture.datasets is empty: name at least one data source.")
+        if self.test_split_size < 0:
+            raise ConfigError(f"dataset_mixture.test_split_size={self.test_split_size} must be >= 0.")
+
+
+@dataclass
+class SourceStats:
+    """What happened to one source."""
+
+    name: str
+    path: str
+    rows_read: int = 0
+    rows_kept: int = 0
+    rows_rejected: int = 0
+    rejected_by_reason: dict[str, int] = field(default_factory=dict)
+    trailing_user_turns_dropped: int = 0
+    rows_train: int = 0
+    rows_test: int = 0
+    tokens_train: int | None = None
+
+
+@dataclass
+class DataReport:
+    """Counts per source and per language of a built mixture (train split, after weighting)."""
+
+    sources: list[SourceStats]
+    languages: dict[str, dict[str, int | None]]
+    rows_train: int
+    rows_test: int
+    rejects_path: str | None = None
+
+    @property
+    def rows_rejected(self) -> int:
+        """Total rows rejected across sources."""
+        return sum(s.rows_rejected for s in self.sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as plain JSON-serialisable data."""
+        return {
+            "rows_train": self.rows_train,
+            "rows_test": self.rows_test,
+            "rows_rejected": self.rows_rejected,
+            "rejects_path": self.rejects_path,
+            "sources": [asdict(s) for s in self.sources],
+            "languages": self.languages,
+        }
+
+    def to_text(self) -> str:
+        """Render the report as an aligned plain-text table."""
+        lines = [f"{'source':<28}{'read':>8}{'kept':>8}{'rejected':>10}{'train':>8}{'test':>7}{'tokens':>10}"]
+        for s in self.sources:
+            tokens = "-" if s.tokens_train is None else str(s.tokens_train)
+            lines.append(
+                f"{s.name[:27]:<28}{s.rows_read:>8}{s.rows_kept:>8}{s.rows_rejected:>10}"
+                f"{s.rows_train:>8}{s.rows_test:>7}{tokens:>10}"
+            )
+            reasons = ", ".join(f"{k}={v}" for k, v in s.rejected_by_reason.items() if v)
+            if reasons:
+                lines.append(f"  rejected: {reasons}")
+        lines.append(f"{'lang':<8}{'rows':>8}{'tokens':>10}")
+        for lang, counts in sorted(self.languages.items(), key=lambda kv: -int(kv[1]["rows"] or 0)):
+            tokens = "-" if counts["tokens"] is None else str(counts["tokens"])
+            lines.append(f"{lang:<8}{counts['rows']:>8}{tokens:>10}")
+        if self.rejects_path:
+            lines.append(f"{self.rows_rejected} rejected rows written to {self.rejects_path}")
+        return "\n".join(lines)
+
+
+@dataclass
+class BuildResult:
+    """A built mixture: ``dataset`` has ``train`` (and ``test`` when asked) splits."""
+
+    dataset: DatasetDict
+    report: DataReport
+
+
+def detect_language(text: str) -> str:
+    """Return the ISO 639-1 code of ``text`` (py3langid, offline); ``"und"`` for text with no letters."""
+    import py3langid
+
+    sample = text[:1000]
+    if not any(ch.isalpha() for ch in sample):
+        return "und"
+    return py3langid.classify(sample)[0]
+
+
+def _row_language(record: dict[str, Any], messages: list[dict[str, str]], forced: str | None) -> str:
+    if forced:
+        return forced
+    lang = record.get("lang") or record.get("language")
+    if isinstance(lang, str) and lang.strip():
+        return lang.strip()
+    return detect_language(" ".join(m["content"] for m in messages if m["role"] == "user"))
+
+
+def _read_source(source: DataSource) -> tuple[list[dict[str, Any]], list[dict[str, Any]], SourceStats]:
+    """Convert one source; return (kept rows, rejects, stats)."""
+    stats = SourceStats(name=str(source.name), path=source.path)
+    reasons: Counter[str] = Counter()
+    rows: list[dict[str, Any]] = []
+    rejects: list[dict[str, Any]] = []
+    raw_rows = (
+        iter_local(source.path)
+        if is_local(source.path)
+        else iter_hub(source.path, split=source.split, revision=source.revision, config_name=source.config_name)
+    )
+    raw: RawRow
+    for raw in progress(raw_rows, desc=f"Reading {source.name}", leave=False):
+        stats.rows_read += 1
+        try:
+            if raw.error:
+                raise BadRow("invalid_json", raw.error)
+            messages, trimmed = to_messages(raw.record, source.layout)
+        except BadRow as bad:
+            reasons[bad.reason] += 1
+            rejects.append(
+                {
+                    "source": stats.name,
+                    "location": raw.location,
+                    "reason": bad.reason,
+                    "detail": bad.detail,
+                    "record": raw.record,
+                }
+            )
+            continue
+        stats.trailing_user_turns_dropped += int(trimmed)
+        record = raw.record
+        persona = record.get("role") if isinstance(record.get("role"), str) and "instruction" in record else ""
+        extra = {k: v for k, v in record.items() if k not in _CORE_KEYS}
+        row_id = record.get("id")
+        rows.append(
+            {
+                "id": str(row_id) if isinstance(row_id, (str, int)) else f"{stats.name}-{stats.rows_read - 1}",
+                "source": stats.name,
+                "lang": _row_language(record, messages, source.lang),
+                "messages": messages,
+                "persona": persona,
+                "extra": json.dumps(extra, ensure_ascii=False, default=str) if extra else "",
+            }
+        )
+    stats.rows_kept = len(rows)
+    stats.rows_rejected = len(rejects)
+    stats.rejected_by_reason = {reason: reasons.get(reason, 0) for reason in REJECT_REASONS}
+    return rows, rejects, stats
+
+
+def _split_and_weight(
+    rows: list[dict[str, Any]], weight: float, test_size: float, rng: random.Random
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Hold out the test rows first, then under-/over-sample the rest to ``weight`` x its size."""
+    shuffled = rows[:]
+    rng.shuffle(shuffled)
+    n_test = int(round(test_size * len(rows))) if test_size < 1 else int(test_size)
+    n_test = min(n_test, len(rows) - 1)  # always leave at least one training row
+    test, train = shuffled[:n_test], shuffled[n_test:]
+    whole, fraction = divmod(weight, 1.0)
+    weighted = train * int(whole) + train[: int(round(fraction * len(train)))]
+    return weighted, test
+
+
+def _write_atomic(path: Path, lines: list[str]) -> None:
+    """Write ``lines`` to ``path`` through a temporary file, so a failed write leaves no half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.writelines(lines)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _count_tokens(rows: list[dict[str, Any]], tokenizer) -> list[int]:
+    texts = ["\n".join(m["content"] for m in row["messages"]) for row in rows]
+    counts: list[int] = []
+    for start in range(0, len(texts), 1024):
+        encoded = tokenizer(texts[start : start + 1024], add_special_tokens=False)["input_ids"]
+        counts.extend(len(ids) for ids in encoded)
+    return counts
+
+
+def build_dataset(
+    mixture: DatasetMixtureConfig | list[DataSource | dict[str, Any]] | str | Path,
+    *,
+    output_dir: str | Path | None = None,
+    tokenizer=None,
+) -> BuildResult:
+    """Build the chat dataset of a mixture of sources.
+
+    Args:
+        mixture: a :class:`DatasetMixtureConfig`, a list of sources, or a single path / Hub id.
+        output_dir: where ``rejects.jsonl`` and ``data_report.json`` are written (nothing written if None).
+        tokenizer: counts tokens per source and language in the report when given.
+
+    Returns:
+        A :class:`BuildResult` with ``train`` (and ``test``) splits; columns ``id, source, lang, messages,
+        persona, extra``.
+
+    Raises:
+        DataError: a file is unreadable, or a source has no usable row (the message names it and the rejects).
+    """
+    from datasets import Dataset, DatasetDict
+
+    if isinstance(mixture, (str, Path)):
+        mixture = [DataSource(path=str(mixture))]
+    if not isinstance(mixture, DatasetMixtureConfig):
+        mixture = DatasetMixtureConfig(datasets=list(mixture))
+    rng = random.Random(mixture.seed)
+    rejects_path = Path(output_dir) / REJECTS_FILENAME if output_dir is not None else None
+
+    all_rejects: list[dict[str, Any]] = []
+    train_rows: list[dict[str, Any]] = []
+    test_rows: list[dict[str, Any]] = []
+    stats_list: list[SourceStats] = []
+    empty: list[SourceStats] = []
+    for source in mixture.datasets:
+        rows, rejects, stats = _read_source(source)
+        all_rejects.extend(rejects)
+        stats_list.append(stats)
+        if not rows:
+            empty.append(stats)
+            continue
+        train, test = _split_and_weight(rows, source.weight, mixture.test_split_size, rng)
+        stats.rows_train, stats.rows_test = len(train), len(test)
+        train_rows.extend(train)
+        test_rows.extend(test)
+
+    if rejects_path is not None:
+        _write_atomic(rejects_path, [json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in all_rejects])
+    if empty:
+        where = f"; see {rejects_path}" if rejects_path else ""
+        details = "; ".join(
+            f"{s.path} ({s.rows_read} rows read, {s.rows_rejected} rejected: "
+            + ", ".join(f"{k}={v}" for k, v in s.rejected_by_reason.items() if v)
+            + ")"
+            for s in empty
+        )
+        raise DataError(f"No usable rows left in {details}{where}.")
+
+    rng.shuffle(train_rows)
+    languages: dict[str, dict[str, int | None]] = defaultdict(lambda: {"rows": 0, "tokens": None})
+    token_counts = _count_tokens(train_rows, tokenizer) if tokenizer is not None else [None] * len(train_rows)
+    per_source_tokens: Counter[str] = Counter()
+    for row, count in zip(train_rows, token_counts, strict=True):
+        entry = languages[row["lang"]]
+        entry["rows"] = int(entry["rows"] or 0) + 1
+        if count is not None:
+            entry["tokens"] = int(entry["tokens"] or 0) + count
+            per_source_tokens[row["source"]] += count
+    if tokenizer is not None:
+        for stats in stats_list:
+            stats.tokens_train = per_source_tokens.get(stats.name, 0)
+
+    report = DataReport(
+        sources=stats_list,
+        languages=dict(languages),
+        rows_train=len(train_rows),
+        rows_test=len(test_rows),
+        rejects_path=str(rejects_path) if rejects_path else None,
+    )
+    if output_dir is not None:
+        _write_atomic(Path(output_dir) / REPORT_FILENAME, [json.dumps(report.to_dict(), indent=2, ensure_ascii=False)])
+    if report.rows_rejected:
+        logger.warning("%d rows rejected (by reason in %s).", report.rows_rejected, rejects_path or "the report")
+
+    splits = {"train": Dataset.from_list(train_rows)}
+    if test_rows:
+        splits["test"] = Dataset.from_list(test_rows)
+    return BuildResult(dataset=DatasetDict(splits), report=report)

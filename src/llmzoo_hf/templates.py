@@ -1,0 +1,328 @@
+"""Chat templates: the LLM Zoo (Phoenix / Chimera) prompt format and the formats of the assistants it was compared with.
+
+Every template is a Jinja ``chat_template`` that TRL, TGI, vLLM and ``tokenizer.apply_chat_template`` all read
+from the tokenizer's config. The span a model is trained on is wrapped in ``{% generation %}`` so that
+``return_assistant_tokens_mask=True`` yields the loss mask.
+
+The LLM Zoo format, byte for byte (``<s>``/``</s>`` are the tokenizer's own BOS/EOS strings)::
+
+    {system}\\n\\nHuman: <s>{user}</s>Assistant: <s>{reply}</s>Human: <s>...</s>Assistant: <s>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import TemplateError, TemplateNotFoundError
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
+
+PHOENIX_SYSTEM_PROMPT = (
+    "A chat between a curious human and an artificial intelligence assistant. "
+    "The assistant gives helpful, detailed, and polite answers to the human's questions."
+)
+VICUNA_SYSTEM_PROMPT = (
+    "A chat between a curious user and an artificial intelligence assistant. "
+    "The assistant gives helpful, detailed, and polite answers to the user's questions."
+)
+ALPACA_SYSTEM_PROMPT = (
+    "Below is an instruction that describes a task. Write a response that appropriately completes the request."
+)
+BAIZE_SYSTEM_PROMPT = (
+    "The following is a conversation between a human and an AI assistant named Baize (named after a mythological "
+    "creature in Chinese folklore). Baize is an open-source AI assistant developed by UCSD and Sun Yat-Sen "
+    "University. The human and the AI assistant take turns chatting. Human statements start with [|Human|] and AI "
+    "statements start with [|AI|]. The AI assistant always provides responses in as much detail as possible, and "
+    "in Markdown format. The AI assistant always declines to engage with topics, questions and instructions "
+    "related to unethical, controversial, or sensitive issues. Complete the transcript in exactly that format."
+)
+
+
+def _jinja_str(text: str) -> str:
+    """Quote ``text`` as a Jinja string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _build(
+    *,
+    default_system: str | None,
+    system_prefix: str = "",
+    system_suffix: str,
+    user_prefix: str,
+    user_open: str = "",
+    user_close: str = "",
+    user_suffix: str = "",
+    assistant_prefix: str,
+    reply_open: str,
+    reply_close: str,
+    assistant_suffix: str = "",
+    generation_prompt: str,
+) -> str:
+    """Assemble a turn-based Jinja chat template from its pieces.
+
+    ``*_prefix``/``*_suffix`` are literal text. ``user_open``/``user_close``/``reply_open``/``reply_close``/
+    ``generation_prompt`` are Jinja expressions (e.g. ``bos_token``), empty for none. The trained span, inside
+    ``{% generation %}``, is ``reply_open + content + reply_close``.
+    """
+
+    def concat(*pieces: str) -> str:
+        return " + ".join(p for p in pieces if p)
+
+    def emit(*pieces: str) -> str:
+        expr = concat(*pieces)
+        return f"{{{{- {expr} -}}}}" if expr else ""
+
+    def lit(text: str) -> str:
+        return _jinja_str(text) if text else ""
+
+    system_default = _jinja_str(default_system) if default_system is not None else "none"
+    return "".join(
+        [
+            "{%- if messages and messages[0]['role'] == 'system' -%}",
+            "{%- set system_message = messages[0]['content'] -%}{%- set loop_messages = messages[1:] -%}",
+            "{%- else -%}",
+            f"{{%- set system_message = {system_default} -%}}{{%- set loop_messages = messages -%}}",
+            "{%- endif -%}",
+            "{%- if system_message is not none -%}",
+            emit(lit(system_prefix), "system_message", lit(system_suffix)),
+            "{%- endif -%}",
+            "{%- for message in loop_messages -%}",
+            "{%- if message['role'] == 'user' -%}",
+            emit(lit(user_prefix), user_open, "message['content']", user_close, lit(user_suffix)),
+            "{%- elif message['role'] == 'assistant' -%}",
+            emit(lit(assistant_prefix)),
+            "{%- generation -%}",
+            emit(reply_open, "message['content']", reply_close),
+            "{%- endgeneration -%}",
+            emit(lit(assistant_suffix)),
+            "{%- else -%}",
+            "{{- raise_exception('Unsupported role ' + message['role'] + "
+            "': expected system (first only), user or assistant.') -}}",
+            "{%- endif -%}",
+            "{%- endfor -%}",
+            "{%- if add_generation_prompt -%}",
+            emit(generation_prompt),
+            "{%- endif -%}",
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class ChatTemplate:
+    """One registered prompt format.
+
+    Attributes:
+        name: registry key (lower case).
+        jinja: the Jinja ``chat_template`` source.
+        description: one line on where the format comes from.
+        default_system: system text used when the conversation has no system message (``None``: none).
+        needs_special_tokens: the tokenizer attributes the template reads (``bos_token``, ``eos_token``).
+        aliases: other names that resolve to this template.
+    """
+
+    name: str
+    jinja: str
+    description: str
+    default_system: str | None = None
+    needs_special_tokens: tuple[str, ...] = ("bos_token", "eos_token")
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+_LLMZOO = _build(
+    default_system=PHOENIX_SYSTEM_PROMPT,
+    system_suffix="\n\n",
+    user_prefix="Human: ",
+    user_open="bos_token",
+    user_close="eos_token",
+    assistant_prefix="Assistant: ",
+    reply_open="bos_token",
+    reply_close="eos_token",
+    generation_prompt="'Assistant: ' + bos_token",
+)
+
+_TEMPLATES: tuple[ChatTemplate, ...] = (
+    ChatTemplate(
+        name="phoenix",
+        jinja=_LLMZOO,
+        description="LLM Zoo Phoenix (BLOOMZ base): `Human: <s>..</s>Assistant: <s>..</s>` after the system text.",
+        default_system=PHOENIX_SYSTEM_PROMPT,
+        aliases=("llmzoo", "phoenix-inst-chat", "phoenix-chat"),
+    ),
+    ChatTemplate(
+        name="chimera",
+        jinja=_LLMZOO,
+        description="LLM Zoo Chimera (LLaMA base): the same format as Phoenix, with the LLaMA tokenizer's <s>/</s>.",
+        default_system=PHOENIX_SYSTEM_PROMPT,
+        aliases=("chimera-inst-chat", "chimera-chat"),
+    ),
+    ChatTemplate(
+        name="vicuna_v1.1",
+        jinja=_build(
+            default_system=VICUNA_SYSTEM_PROMPT,
+            system_suffix=" ",
+            user_prefix="USER: ",
+            user_suffix=" ",
+            assistant_prefix="ASSISTANT: ",
+            reply_open="",
+            reply_close="eos_token",
+            generation_prompt="'ASSISTANT:'",
+        ),
+        description="Vicuna v1.1 (FastChat): `SYSTEM USER: .. ASSISTANT: ..</s>USER: .. ASSISTANT:`.",
+        default_system=VICUNA_SYSTEM_PROMPT,
+        needs_special_tokens=("eos_token",),
+        aliases=("vicuna",),
+    ),
+    ChatTemplate(
+        name="alpaca",
+        jinja=_build(
+            default_system=ALPACA_SYSTEM_PROMPT,
+            system_suffix="\n\n",
+            user_prefix="### Instruction:\n",
+            user_suffix="\n\n",
+            assistant_prefix="### Response:\n",
+            reply_open="",
+            reply_close="eos_token",
+            assistant_suffix="\n\n",
+            generation_prompt="'### Response:\\n'",
+        ),
+        description="Stanford Alpaca: `### Instruction:` / `### Response:` blocks after its task preamble.",
+        default_system=ALPACA_SYSTEM_PROMPT,
+        needs_special_tokens=("eos_token",),
+    ),
+    ChatTemplate(
+        name="baize",
+        jinja=_build(
+            default_system=BAIZE_SYSTEM_PROMPT,
+            system_suffix="\n",
+            user_prefix="[|Human|]",
+            user_suffix="\n",
+            assistant_prefix="[|AI|]",
+            reply_open="",
+            reply_close="eos_token",
+            assistant_suffix="\n",
+            generation_prompt="'[|AI|]'",
+        ),
+        description="Baize: `[|Human|]..` / `[|AI|]..` lines after its preamble.",
+        default_system=BAIZE_SYSTEM_PROMPT,
+        needs_special_tokens=("eos_token",),
+    ),
+    ChatTemplate(
+        name="belle",
+        jinja=_build(
+            default_system=None,
+            system_suffix="\n\n",
+            user_prefix="Human: ",
+            user_suffix="\n\n",
+            assistant_prefix="Assistant: ",
+            reply_open="",
+            reply_close="eos_token",
+            assistant_suffix="\n\n",
+            generation_prompt="'Assistant: '",
+        ),
+        description="BELLE: `Human: ..\\n\\nAssistant: ..`, no system text.",
+        needs_special_tokens=("eos_token",),
+    ),
+    ChatTemplate(
+        name="chatml",
+        jinja=_build(
+            default_system=None,
+            system_prefix="<|im_start|>system\n",
+            system_suffix="<|im_end|>\n",
+            user_prefix="<|im_start|>user\n",
+            user_suffix="<|im_end|>\n",
+            assistant_prefix="<|im_start|>assistant\n",
+            reply_open="",
+            reply_close="'<|im_end|>'",
+            assistant_suffix="\n",
+            generation_prompt="'<|im_start|>assistant\\n'",
+        ),
+        description="ChatML (SmolLM2, Qwen, OpenAI-style): `<|im_start|>role\\n..<|im_end|>`.",
+        needs_special_tokens=(),
+    ),
+)
+
+
+def _registry() -> dict[str, ChatTemplate]:
+    """Return every template keyed by its name and by each alias."""
+    table: dict[str, ChatTemplate] = {}
+    for template in _TEMPLATES:
+        table[template.name] = template
+        for alias in template.aliases:
+            table[alias] = template
+    return table
+
+
+def list_templates() -> list[str]:
+    """Return the registered template names (aliases excluded), sorted."""
+    return sorted(t.name for t in _TEMPLATES)
+
+
+def get_template(name: str) -> ChatTemplate:
+    """Return the registered :class:`ChatTemplate` called ``name`` (or one of its aliases).
+
+    Raises:
+        TemplateNotFoundError: ``name`` is not registered; the message lists the known names.
+    """
+    key = name.strip().lower()
+    table = _registry()
+    if key not in table:
+        raise TemplateNotFoundError(
+            f"Unknown chat template {name!r}. Known templates: {', '.join(list_templates())} "
+            f"(aliases: {', '.join(sorted(set(table) - set(list_templates())))})."
+        )
+    return table[key]
+
+
+def get_chat_template(name: str) -> str:
+    """Return the Jinja source of the chat template called ``name`` (e.g. ``"phoenix"``, ``"chimera"``).
+
+    Raises:
+        TemplateNotFoundError: ``name`` is not registered.
+    """
+    return get_template(name).jinja
+
+
+def apply_chat_template(tokenizer: PreTrainedTokenizerBase, name: str) -> PreTrainedTokenizerBase:
+    """Set the registered template ``name`` as ``tokenizer.chat_template`` and return the tokenizer.
+
+    ``tokenizer.save_pretrained`` then writes it where TRL, TGI and vLLM read it. The template renders the
+    tokenizer's own BOS/EOS strings, so generation stops on a real special token.
+
+    Raises:
+        TemplateNotFoundError: ``name`` is not registered.
+        TemplateError: the tokenizer lacks a special token the template needs.
+    """
+    template = get_template(name)
+    for attribute in template.needs_special_tokens:
+        if not getattr(tokenizer, attribute, None):
+            raise TemplateError(
+                f"The {template.name!r} template needs `tokenizer.{attribute}`, but {type(tokenizer).__name__} "
+                f"({getattr(tokenizer, 'name_or_path', '?')}) has none. Set it first, e.g. "
+                f"`tokenizer.{attribute} = '<s>'` for a token that exists in its vocabulary."
+            )
+    tokenizer.chat_template = template.jinja
+    return tokenizer
+
+
+def render(
+    name_or_jinja: str,
+    messages: list[dict[str, Any]],
+    *,
+    bos_token: str = "<s>",
+    eos_token: str = "</s>",
+    add_generation_prompt: bool = False,
+) -> str:
+    """Render ``messages`` with a registered template name or a Jinja source, without a tokenizer."""
+    from transformers.utils.chat_template_utils import render_jinja_template
+
+    source = name_or_jinja if "{%" in name_or_jinja or "{{" in name_or_jinja else get_chat_template(name_or_jinja)
+    rendered, _ = render_jinja_template(
+        conversations=[messages],
+        chat_template=source,
+        add_generation_prompt=add_generation_prompt,
+        bos_token=bos_token,
+        eos_token=eos_token,
+    )
+    return rendered[0]
