@@ -85,7 +85,7 @@ def resolve_model(path_or_id: str | Path | None, *, revision: str | None = None)
     except ImportError:  # the catalog module is optional in stripped-down installs
         resolve_zoo_name = None
     if resolve_zoo_name is not None:
-        entry = resolve_zoo_name(text)
+        entry = resolve_zoo_name(text, revision=revision)
         if entry is not None:
             return entry
     return ResolvedModel(text, "hub", revision=revision)

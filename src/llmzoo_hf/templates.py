@@ -30,6 +30,9 @@ VICUNA_SYSTEM_PROMPT = (
 ALPACA_SYSTEM_PROMPT = (
     "Below is an instruction that describes a task. Write a response that appropriately completes the request."
 )
+KOALA_SYSTEM_PROMPT = "BEGINNING OF CONVERSATION:"
+# Dolly v1 (databricks/dolly-v1-6b) reuses Alpaca's task preamble and ends every response with its "### End" key.
+DOLLY_SYSTEM_PROMPT = ALPACA_SYSTEM_PROMPT
 BAIZE_SYSTEM_PROMPT = (
     "The following is a conversation between a human and an AI assistant named Baize (named after a mythological "
     "creature in Chinese folklore). Baize is an open-source AI assistant developed by UCSD and Sun Yat-Sen "
@@ -240,6 +243,44 @@ _TEMPLATES: tuple[ChatTemplate, ...] = (
         ),
         description="ChatML (SmolLM2, Qwen, OpenAI-style): `<|im_start|>role\\n..<|im_end|>`.",
         needs_special_tokens=(),
+    ),
+    ChatTemplate(
+        name="koala",
+        # Koala (EasyLM) as served by FastChat's `koala_v1`: the same shape as Vicuna v1.1 with USER / GPT roles.
+        jinja=_build(
+            default_system=KOALA_SYSTEM_PROMPT,
+            system_suffix=" ",
+            user_prefix="USER: ",
+            user_suffix=" ",
+            assistant_prefix="GPT: ",
+            reply_open="",
+            reply_close="eos_token",
+            generation_prompt="'GPT:'",
+        ),
+        description="Koala: `BEGINNING OF CONVERSATION: USER: .. GPT: ..</s>USER: .. GPT:`.",
+        default_system=KOALA_SYSTEM_PROMPT,
+        needs_special_tokens=("eos_token",),
+        aliases=("koala_v1",),
+    ),
+    ChatTemplate(
+        name="dolly",
+        # dolly-v1-6b's training text is `{intro}\n\n### Instruction:\n{i}\n\n### Response:\n{r}\n\n### End`; it
+        # is single-turn, so later turns simply follow after a blank line.
+        jinja=_build(
+            default_system=DOLLY_SYSTEM_PROMPT,
+            system_suffix="\n\n",
+            user_prefix="### Instruction:\n",
+            user_suffix="\n\n",
+            assistant_prefix="### Response:\n",
+            reply_open="",
+            reply_close=_jinja_str("\n\n### End"),
+            assistant_suffix="\n\n",
+            generation_prompt="'### Response:\\n'",
+        ),
+        description="Dolly v1: Alpaca's preamble, `### Instruction:` / `### Response:` blocks, replies end in `### End`.",
+        default_system=DOLLY_SYSTEM_PROMPT,
+        needs_special_tokens=(),
+        aliases=("dolly_v1",),
     ),
 )
 

@@ -12,6 +12,7 @@ from ._builder import (
     detect_language,
 )
 from ._layouts import LAYOUTS, REJECT_REASONS, BadRow, detect_layout, to_messages
+from ._tokenize import IGNORE_INDEX, tokenize_conversations, tokenize_dataset
 
 
 def bundled_data_path(name: str | None = None):
@@ -23,6 +24,7 @@ def bundled_data_path(name: str | None = None):
 
 
 __all__ = [
+    "IGNORE_INDEX",
     "LAYOUTS",
     "REJECTS_FILENAME",
     "REJECT_REASONS",
@@ -38,4 +40,6 @@ __all__ = [
     "detect_language",
     "detect_layout",
     "to_messages",
+    "tokenize_conversations",
+    "tokenize_dataset",
 ]

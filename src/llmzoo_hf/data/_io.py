@@ -26,8 +26,15 @@ class RawRow:
 
 
 def is_local(path: str) -> bool:
-    """Return True when ``path`` names an existing local file or folder."""
-    return Path(path).expanduser().exists()
+    """Return True when ``path`` is meant as a local file or folder rather than a Hub dataset id.
+
+    An existing path is local; so is a missing one that looks like a file (a data suffix, or an absolute or
+    relative path), so that a typo gives "does not exist" instead of a confusing Hub lookup.
+    """
+    text = str(path)
+    if Path(text).expanduser().exists():
+        return True
+    return text.endswith(LOCAL_SUFFIXES) or text.startswith(("/", "./", "../", "~")) or text.count("/") > 1
 
 
 def _iter_jsonl(path: Path) -> Iterator[RawRow]:

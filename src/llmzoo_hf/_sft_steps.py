@@ -1,0 +1,305 @@
+"""The steps of ``llmzoo_hf.sft.main``: model and tokenizer, trainer, start-up summary, and what is written after."""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .configs import EMBEDDED_MODEL_SENTINEL
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
+
+    from .data import DataReport
+
+logger = logging.getLogger(__name__)
+
+LOSS_PLOT_FILENAME = "loss.png"
+_VARLEN_KERNELS = ("flash_attention_2", "flash_attention_3", "kernels-community/flash-attn", "kernels-community/vllm")
+
+
+def resolve_model_path(model_name_or_path: str | None) -> str:
+    """Return a loadable model location: the embedded SmolLM2 for ``None``/``embedded``; refuse delta folders.
+
+    Raises:
+        DeltaFolderError: the folder holds delta weights; the message gives the ``llmzoo delta apply`` command.
+    """
+    from ._delta_stamp import refuse_delta_folder
+
+    if model_name_or_path in (None, "", EMBEDDED_MODEL_SENTINEL):
+        from ._embedded import default_model_path
+
+        return str(default_model_path())
+    if Path(model_name_or_path).is_dir():
+        refuse_delta_folder(model_name_or_path)
+    return model_name_or_path
+
+
+def uses_padding_free(training_args) -> bool:
+    """Return True when TRL will flatten each batch into one sequence (``padding_free`` or BFD packing)."""
+    return bool(training_args.padding_free or (training_args.packing and training_args.packing_strategy != "wrapped"))
+
+
+def check_padding_free(model_path: str, training_args, model_args) -> None:
+    """Refuse padding-free / packed batches for a model whose attention cannot keep the sequences apart.
+
+    Flattened sequences are told apart by ``position_ids`` restarting at 0: the flash-attention kernels read them as
+    sequence boundaries, and transformers' mask builder (``create_causal_mask``) turns them into a block-diagonal
+    mask for sdpa / eager. A model that takes no ``position_ids`` (BLOOM builds its ALiBi bias from a 2D padding
+    mask) would let every sequence of the batch attend to the others, so it fails here with the fix.
+
+    Raises:
+        ConfigError: the model's attention cannot separate packed sequences.
+    """
+    if not uses_padding_free(training_args):
+        return
+    import transformers
+    from transformers import AutoConfig
+    from transformers.models.auto.modeling_auto import MODEL_FOR_CAUSAL_LM_MAPPING_NAMES
+
+    config = AutoConfig.from_pretrained(
+        model_path, revision=model_args.model_revision, trust_remote_code=training_args.trust_remote_code
+    )
+    class_name = MODEL_FOR_CAUSAL_LM_MAPPING_NAMES.get(config.model_type)
+    model_class = getattr(transformers, class_name, None) if class_name else None
+    if model_class is None:
+        return  # custom code: trust the user's kernel choice
+    takes_positions = "position_ids" in inspect.signature(model_class.forward).parameters
+    kernel = model_args.attn_implementation or "sdpa"
+    module_source = inspect.getsource(inspect.getmodule(model_class))
+    if takes_positions and (kernel.startswith(_VARLEN_KERNELS) or "create_causal_mask" in module_source):
+        return
+    raise ConfigError(
+        f"packing/padding_free flattens each batch into one sequence, but {class_name} (model_type "
+        f"{config.model_type!r}, attention {kernel!r}) "
+        + ("takes no position_ids" if not takes_positions else "builds no per-sequence mask")
+        + ", so the packed sequences would attend to each other. Set `padding_free: false` and `packing: false` "
+        "(padded batches), or `packing_strategy: wrapped` if cross-sequence attention is acceptable."
+    )
+
+
+def get_tokenizer(model_path: str, template: str, training_args, model_args) -> PreTrainedTokenizerBase:
+    """Load the base tokenizer and write the recipe's chat template into it (padding on the right for training)."""
+    from transformers import AutoTokenizer
+
+    from .templates import apply_chat_template
+
+    tokenizer = AutoTokenizer.from_pretrained(
+        model_path, revision=model_args.model_revision, trust_remote_code=training_args.trust_remote_code
+    )
+    apply_chat_template(tokenizer, template)
+    if tokenizer.pad_token is None:
+        # LLaMA ships no pad token; padded positions get label -100, so reusing EOS costs nothing.
+        tokenizer.pad_token = tokenizer.eos_token
+    tokenizer.padding_side = "right"
+    return tokenizer
+
+
+def build_trainer(model_path: str, tokenizer, dataset, training_args, model_args):
+    """Return a ``trl.SFTTrainer`` for full fine-tuning, LoRA (``use_peft``) or QLoRA (``load_in_4bit``)."""
+    from trl import SFTTrainer, get_kbit_device_map, get_peft_config, get_quantization_config
+
+    model_init_kwargs: dict[str, Any] = {
+        "revision": model_args.model_revision,
+        "trust_remote_code": training_args.trust_remote_code,
+        "attn_implementation": model_args.attn_implementation,
+        "dtype": model_args.dtype,
+    }
+    quantization_config = get_quantization_config(model_args)
+    if quantization_config is not None:
+        model_init_kwargs["device_map"] = get_kbit_device_map()
+    training_args.model_init_kwargs = {**model_init_kwargs, **(training_args.model_init_kwargs or {})}
+    # Only the conversation goes to the trainer; id/source/lang/persona/extra stay in the data report.
+    train_dataset = dataset["train"].select_columns(["messages"])
+    eval_dataset = None
+    if training_args.eval_strategy != "no" and "test" in dataset:
+        eval_dataset = dataset["test"].select_columns(["messages"])
+    return SFTTrainer(
+        model=model_path,
+        args=training_args,
+        train_dataset=train_dataset,
+        eval_dataset=eval_dataset,
+        processing_class=tokenizer,
+        peft_config=get_peft_config(model_args),
+        quantization_config=quantization_config,
+    )
+
+
+def estimate_optimizer_steps(rows: int, training_args) -> int:
+    """Return the optimizer steps the Trainer will take (``max_steps`` when set, else from epochs)."""
+    if training_args.max_steps and training_args.max_steps > 0:
+        return int(training_args.max_steps)
+    batches_per_epoch = math.ceil(rows / (training_args.per_device_train_batch_size * training_args.world_size))
+    steps_per_epoch = max(math.ceil(batches_per_epoch / training_args.gradient_accumulation_steps), 1)
+    return math.ceil(training_args.num_train_epochs * steps_per_epoch)
+
+
+def startup_summary(trainer, report: DataReport, *, template: str, model_path: str, recipe_path: Path) -> str:
+    """Return the start-up summary: global batch, tokens per step, template, data mix, optimizer steps."""
+    args = trainer.args
+    lengths = [len(ids) for ids in trainer.train_dataset["input_ids"]]
+    sequences = len(lengths)
+    mean_tokens = sum(lengths) / max(sequences, 1)
+    global_batch = args.per_device_train_batch_size * args.world_size * args.gradient_accumulation_steps
+    # ZeRO-3 leaves each process a shard; ds_numel is the full size of a partitioned parameter.
+    sizes = [(getattr(p, "ds_numel", p.numel()), p.requires_grad) for p in trainer.model.parameters()]
+    trainable = sum(n for n, requires_grad in sizes if requires_grad)
+    total = sum(n for n, _ in sizes)
+    mode = "padding-free" if uses_padding_free(args) else "padded batches"
+    if args.packing:
+        mode = f"packed ({args.packing_strategy}) into sequences of <= {args.max_length} tokens, {mode}"
+    lines = [
+        "=" * 20 + " llmzoo_hf.sft start-up summary " + "=" * 20,
+        f"recipe:             {recipe_path}",
+        f"model:              {model_path} ({trainable:,} trainable of {total:,} parameters)",
+        f"chat template:      {template} (loss on assistant replies only: {args.assistant_only_loss})",
+        f"global batch:       {global_batch} = {args.per_device_train_batch_size} per device x {args.world_size} "
+        f"processes x {args.gradient_accumulation_steps} accumulation steps",
+        f"tokens per step:    ~{round(mean_tokens * global_batch):,} (mean {mean_tokens:.1f} tokens x {global_batch} "
+        f"sequences; max_length {args.max_length}; {mode})",
+        f"training sequences: {sequences:,} from {report.rows_train:,} conversations "
+        f"({report.rows_test:,} held out, {report.rows_rejected:,} rejected)",
+        f"optimizer steps:    ~{estimate_optimizer_steps(sequences, args):,} "
+        + (f"(max_steps={args.max_steps})" if args.max_steps > 0 else f"({args.num_train_epochs:g} epochs)"),
+        "data mix (train rows per source):",
+    ]
+    for source in report.sources:
+        lines.append(f"  {source.name:<32}{source.rows_train:>8}  (read {source.rows_read}, rejected {source.rows_rejected})")
+    lines.append("data mix (train rows per language):")
+    for lang, counts in sorted(report.languages.items(), key=lambda kv: (-int(kv[1]["rows"] or 0), kv[0])):
+        lines.append(f"  {lang:<32}{counts['rows']:>8}")
+    lines.append("=" * 72)
+    return "\n".join(lines)
+
+
+def set_generation_eos(model, tokenizer) -> None:
+    """Make generation stop at the template's end of reply (the tokenizer's EOS), not run to max_new_tokens."""
+    base = model.get_base_model() if hasattr(model, "get_base_model") else model
+    base.generation_config.eos_token_id = tokenizer.eos_token_id
+    base.generation_config.pad_token_id = tokenizer.pad_token_id
+    base.config.use_cache = True  # gradient checkpointing switched it off for training
+
+
+def _write_text_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_model_card(
+    output_dir: str | Path, *, base_model: str, template: str, report: DataReport, training_args, model_args
+) -> Path:
+    """Write a README.md model card (Hub metadata + how it was trained + how to chat with it) into ``output_dir``."""
+    from huggingface_hub import ModelCard, ModelCardData
+
+    output_dir = Path(output_dir)
+    languages = sorted(lang for lang in report.languages if lang != "und")
+    hub_datasets = sorted({s.path for s in report.sources if not Path(s.path).exists()})
+    data = ModelCardData(
+        base_model=base_model if not Path(base_model).exists() else None,
+        language=languages or None,
+        datasets=hub_datasets or None,
+        library_name="transformers",
+        pipeline_tag="text-generation",
+        tags=["llmzoo-hf", "sft", "trl", template] + (["lora"] if model_args.use_peft else []),
+    )
+    sources = "\n".join(f"| {s.name} | {s.rows_train} | {s.rows_rejected} |" for s in report.sources)
+    name = training_args.hub_model_id or output_dir.name
+    content = f"""---
+{data.to_yaml()}
+---
+
+# {name}
+
+Fine-tuned from `{base_model}` with [llmzoo-hf](https://huggingface.co/llmzoo-hf)
+(`accelerate launch -m llmzoo_hf.sft`), {"LoRA adapters" if model_args.use_peft else "full fine-tuning"}, loss on the
+assistant replies only, with the **{template}** chat template (stored in the tokenizer).
+
+## Training data
+
+| source | train rows | rejected rows |
+|---|---|---|
+{sources}
+
+Languages: {", ".join(languages) or "-"}.
+
+## Training
+
+learning rate {training_args.learning_rate}, {training_args.lr_scheduler_type} schedule, warmup ratio
+{training_args.warmup_ratio}, {training_args.num_train_epochs:g} epochs (max_steps {training_args.max_steps}),
+per-device batch {training_args.per_device_train_batch_size}, gradient accumulation
+{training_args.gradient_accumulation_steps}, max length {training_args.max_length}, bf16 {training_args.bf16}.
+
+## Chat with it
+
+```python
+from llmzoo_hf import load_chat
+
+chat = load_chat("{name}")
+print(chat.chat("Hello!"))
+```
+"""
+    card = ModelCard(content)
+    path = output_dir / "README.md"
+    _write_text_atomic(path, str(card))
+    return path
+
+
+def plot_loss(log_history: list[dict[str, Any]], output_dir: str | Path) -> Path | None:
+    """Plot training (and eval) loss against the step into ``output_dir/loss.png``; None when nothing was logged."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display on training nodes
+    import matplotlib.pyplot as plt
+
+    train = [(e["step"], e["loss"]) for e in log_history if "loss" in e and "step" in e]
+    evals = [(e["step"], e["eval_loss"]) for e in log_history if "eval_loss" in e and "step" in e]
+    if not train and not evals:
+        return None
+    figure, axis = plt.subplots(figsize=(7, 4))
+    if train:
+        axis.plot(*zip(*train, strict=True), marker="o", markersize=3, label="train loss")
+    if evals:
+        axis.plot(*zip(*evals, strict=True), marker="s", markersize=3, label="eval loss")
+    axis.set_xlabel("optimizer step")
+    axis.set_ylabel("loss")
+    axis.grid(alpha=0.3)
+    axis.legend()
+    figure.tight_layout()
+    path = Path(output_dir) / LOSS_PLOT_FILENAME
+    tmp = path.with_name(f".{path.name}.tmp.png")
+    figure.savefig(tmp, dpi=100)
+    plt.close(figure)
+    os.replace(tmp, path)
+    return path
+
+
+def push_to_hub(training_args, *, commit_message: str) -> str:
+    """Upload the output folder (model, tokenizer, our card, plot; no checkpoints) to ``hub_model_id``.
+
+    Our own upload rather than ``Trainer.push_to_hub``, which would replace our model card with its own.
+    """
+    from huggingface_hub import HfApi
+
+    api = HfApi(token=training_args.hub_token)  # None: the client finds HF_TOKEN or the cached login
+    repo_id = training_args.hub_model_id or Path(training_args.output_dir).name
+    repo = api.create_repo(repo_id, private=training_args.hub_private_repo, exist_ok=True)
+    api.upload_folder(
+        repo_id=repo.repo_id,
+        folder_path=training_args.output_dir,
+        commit_message=commit_message,
+        revision=training_args.hub_revision,
+        ignore_patterns=["checkpoint-*", "checkpoint-*/**", "runs/**", "*.pt", "*.pth", "training_args.bin"],
+    )
+    return f"{repo.endpoint}/{repo.repo_id}" if hasattr(repo, "endpoint") else str(repo)

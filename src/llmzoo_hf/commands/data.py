@@ -1,0 +1,301 @@
+"""``llmzoo data generate|user-centered|translate|build``: make instruction data with an OpenAI-compatible endpoint,
+and mix data files into a chat dataset."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ._common import add_command
+
+GENERATE_EXAMPLES = [
+    "llmzoo data generate --seeds seeds.jsonl --output gen.jsonl --num-instructions 1000 "
+    "--base-url http://127.0.0.1:8000/v1",
+    "OPENAI_API_KEY=... llmzoo data generate --seeds seeds.jsonl --output gen.jsonl "
+    "--base-url https://api.openai.com/v1 --model gpt-4o-mini --rpm 500 --tpm 200000",
+]
+USER_CENTERED_EXAMPLES = [
+    "llmzoo data user-centered --input tasks.jsonl --output answered.jsonl --concurrency 16",
+    "llmzoo data user-centered --input roles.txt --instructions-per-role 5 --output user_centered.jsonl",
+]
+TRANSLATE_EXAMPLES = [
+    "llmzoo data translate --input data/instructions.jsonl --output translated.jsonl",
+    "llmzoo data translate --input alpaca.json --languages my_langs.yaml --languages-per-task 3 --output multi.jsonl",
+]
+BUILD_EXAMPLES = [
+    "llmzoo data build --source gen.jsonl --source data/conversations.jsonl:conversation:2 --output-dir built/",
+    "llmzoo data build --mixture mixture.yaml --output-dir built/ --tokenizer runs/chimera-tiny",
+]
+
+
+def register(subparsers) -> None:
+    """Add the ``data`` command group."""
+    parser = add_command(
+        subparsers,
+        "data",
+        help="Generate instruction data with a chat endpoint, or build a chat dataset from files.",
+        description="Generate instruction data (self-instruct, user-centered, post-translation) with any "
+        "OpenAI-compatible endpoint (OpenAI, TGI, vLLM, llmzoo serve), concurrently and resumably, or build a chat "
+        "dataset (messages + lang) from weighted files. The API key is read from LLMZOO_API_KEY or OPENAI_API_KEY.",
+        examples=GENERATE_EXAMPLES[:1] + TRANSLATE_EXAMPLES[:1] + BUILD_EXAMPLES[:1],
+    )
+    actions = parser.add_subparsers(dest="data_command", metavar="ACTION")
+
+    generate = add_command(
+        actions,
+        "generate",
+        help="Self-instruct: grow new (role, instruction, input) tasks from seeds, then answer them.",
+        description="Self-instruct: ask the endpoint for new tasks in the style of seed tasks (a JSONL file of "
+        "{role?, instruction, input?}), drop empty, too long, refusing and duplicate ones, then generate the "
+        "outputs. Re-running the same command resumes.",
+        examples=GENERATE_EXAMPLES,
+    )
+    generate.add_argument("--seeds", required=True, help="JSONL (or JSON list) of {role?, instruction, input?}.")
+    generate.add_argument("--num-instructions", type=int, default=100, help="New tasks to keep and answer.")
+    generate.add_argument("--seeds-per-prompt", type=int, default=3, help="Seed tasks shown in each request.")
+    generate.add_argument("--samples-per-prompt", type=int, default=5, help="New tasks asked for per request.")
+    generate.add_argument(
+        "--similarity", type=float, default=0.7, help="Drop a task this similar (difflib ratio) to a kept one."
+    )
+    generate.add_argument("--max-rounds", type=int, default=10, help="Most rounds of requests for new tasks.")
+    generate.add_argument("--seed", type=int, default=42, help="Seed of the seed-task sampling.")
+    generate.add_argument("--lang", default=None, help="Language of every record (detected per record if unset).")
+    _add_common(generate)
+    generate.set_defaults(func=run_generate)
+
+    user = add_command(
+        actions,
+        "user-centered",
+        help="Answer (role, instruction, input) tasks; write instructions for role-only rows first.",
+        description="Generate the outputs of user-centered tasks (JSONL of {role, instruction?, input?}, or a .txt "
+        "file with one role per line). Rows with only a role first get --instructions-per-role requests that such "
+        "a user would make. Rows without a role are answered too (Alpaca layout).",
+        examples=USER_CENTERED_EXAMPLES,
+    )
+    user.add_argument("--input", required=True, help="JSONL/JSON of {role, instruction?, input?}, or a .txt of roles.")
+    user.add_argument("--instructions-per-role", type=int, default=1, help="Instructions written per role-only row.")
+    user.add_argument("--lang", default=None, help="Language of every record (detected per record if unset).")
+    _add_common(user)
+    user.set_defaults(func=run_user_centered)
+
+    translate = add_command(
+        actions,
+        "translate",
+        help="Post-translation: translate (instruction, input) into sampled languages, answer there.",
+        description="Post-translation: for each {instruction, input?, role?, lang?} row draw target languages from "
+        "a language distribution (seeded), translate the instruction and input, then generate the output in the "
+        "target language. Records keep lang and source_lang.",
+        examples=TRANSLATE_EXAMPLES,
+    )
+    translate.add_argument("--input", required=True, help="JSONL/JSON of {instruction, input?, role?, lang?}.")
+    translate.add_argument(
+        "--languages", default=None, help="YAML/JSON of language -> weight (default: the shipped 54 languages)."
+    )
+    translate.add_argument("--languages-per-task", type=int, default=1, help="Distinct target languages per row.")
+    translate.add_argument("--source-lang", default=None, help="Language of the rows (else their lang, else detected).")
+    translate.add_argument("--seed", type=int, default=42, help="Seed of the language draw.")
+    _add_common(translate)
+    translate.set_defaults(func=run_translate)
+
+    build = add_command(
+        actions,
+        "build",
+        help="Mix data files / Hub datasets into a chat dataset (messages + lang) and report on it.",
+        description="Build a chat dataset with llmzoo_hf.data.build_dataset from --source PATH[:LAYOUT][:WEIGHT] "
+        "arguments (a local file/folder or a Hub dataset id; LAYOUT one of auto, conversation, alpaca, "
+        "user_centered, messages) or a --mixture YAML file (keys: datasets, seed, test_split_size).",
+        examples=BUILD_EXAMPLES,
+    )
+    build.add_argument(
+        "--source", action="append", default=[], help="PATH[:LAYOUT][:WEIGHT]; repeat for several sources."
+    )
+    build.add_argument("--mixture", default=None, help="YAML file with datasets: [{path, layout, weight, ...}].")
+    build.add_argument("--seed", type=int, default=None, help="Seed of sampling and split (default: mixture's / 42).")
+    build.add_argument("--test-split-size", type=float, default=None, help="Held-out rows per source (fraction/count).")
+    build.add_argument("--output-dir", default=None, help="Save the dataset (save_to_disk), report and rejects here.")
+    build.add_argument("--tokenizer", default=None, help="Tokenizer (folder or Hub id) to count tokens per language.")
+    build.add_argument("--json", action="store_true", help="Print the report as JSON instead of a table.")
+    build.set_defaults(func=run_build)
+    parser.set_defaults(func=lambda args: parser.print_help() or 2)
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    """Add the output and endpoint options shared by the generation actions."""
+    parser.add_argument("--output", required=True, help="JSONL file records are appended to; re-runs resume it.")
+    parser.add_argument("--summary-json", default=None, help="Also write the run summary to this JSON file.")
+    parser.add_argument(
+        "--keep-refusals", action="store_true", help="Keep answers that decline the task (dropped by default)."
+    )
+    group = parser.add_argument_group("endpoint (API key from LLMZOO_API_KEY or OPENAI_API_KEY)")
+    group.add_argument("--base-url", default="http://127.0.0.1:8000/v1", help="OpenAI-compatible base URL.")
+    group.add_argument("--model", default=None, help="Model name sent (default: the first of GET /v1/models).")
+    group.add_argument("--concurrency", type=int, default=8, help="Most requests in flight.")
+    group.add_argument("--rpm", type=float, default=None, help="Requests-per-minute limit.")
+    group.add_argument("--tpm", type=float, default=None, help="Tokens-per-minute limit (prompt estimate + max tokens).")
+    group.add_argument("--max-retries", type=int, default=5, help="Retries on 429/5xx/time-outs (back-off + jitter).")
+    group.add_argument("--timeout", type=float, default=60.0, help="Seconds before one request is abandoned.")
+    group.add_argument("--temperature", type=float, default=0.7, help="Sampling temperature.")
+    group.add_argument("--top-p", type=float, default=1.0, help="Nucleus sampling mass.")
+    group.add_argument("--max-tokens", type=int, default=512, help="Most tokens generated per request.")
+
+
+def _endpoint(args: argparse.Namespace):
+    from ..datagen import EndpointConfig
+
+    return EndpointConfig(
+        base_url=args.base_url,
+        model=args.model,
+        concurrency=args.concurrency,
+        requests_per_minute=args.rpm,
+        tokens_per_minute=args.tpm,
+        max_retries=args.max_retries,
+        request_timeout=args.timeout,
+        temperature=args.temperature,
+        top_p=args.top_p,
+        max_tokens=args.max_tokens,
+    )
+
+
+def _report(summary, args: argparse.Namespace) -> int:
+    print(summary.to_text())
+    if args.summary_json:
+        Path(args.summary_json).write_text(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    return 1 if summary.failed else 0
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    """Run self-instruct."""
+    from ..datagen import self_instruct
+
+    summary = self_instruct(
+        args.seeds,
+        output_path=args.output,
+        endpoint=_endpoint(args),
+        num_instructions=args.num_instructions,
+        seeds_per_prompt=args.seeds_per_prompt,
+        samples_per_prompt=args.samples_per_prompt,
+        similarity_threshold=args.similarity,
+        max_rounds=args.max_rounds,
+        seed=args.seed,
+        lang=args.lang,
+        filter_refusals=not args.keep_refusals,
+    )
+    return _report(summary, args)
+
+
+def run_user_centered(args: argparse.Namespace) -> int:
+    """Answer user-centered tasks."""
+    from ..datagen import user_centered
+
+    summary = user_centered(
+        args.input,
+        output_path=args.output,
+        endpoint=_endpoint(args),
+        instructions_per_role=args.instructions_per_role,
+        lang=args.lang,
+        filter_refusals=not args.keep_refusals,
+    )
+    return _report(summary, args)
+
+
+def run_translate(args: argparse.Namespace) -> int:
+    """Run post-translation."""
+    from ..datagen import post_translate
+
+    summary = post_translate(
+        args.input,
+        output_path=args.output,
+        endpoint=_endpoint(args),
+        languages=args.languages,
+        languages_per_task=args.languages_per_task,
+        source_lang=args.source_lang,
+        seed=args.seed,
+        filter_refusals=not args.keep_refusals,
+    )
+    return _report(summary, args)
+
+
+def parse_source(spec: str):
+    """Parse ``PATH[:LAYOUT][:WEIGHT]`` into a :class:`~llmzoo_hf.data.DataSource` (parts read from the right)."""
+    from ..data import LAYOUTS, DataSource
+
+    path, layout, weight = spec, "auto", 1.0
+    head, sep, tail = path.rpartition(":")
+    if sep and head:
+        try:
+            weight = float(tail)
+            path = head
+        except ValueError:
+            pass
+    head, sep, tail = path.rpartition(":")
+    if sep and head and tail in LAYOUTS:
+        path, layout = head, tail
+    elif sep and head and not Path(path).exists():
+        raise ValueError(f"--source {spec!r}: {tail!r} is not a layout ({', '.join(LAYOUTS)}) nor a weight.")
+    return DataSource(path=path, layout=layout, weight=weight)
+
+
+def load_mixture_file(path: str | Path):
+    """Read a mixture YAML (``datasets``, ``seed``, ``test_split_size``) into a DatasetMixtureConfig."""
+    import dataclasses
+    import difflib
+
+    import yaml
+
+    from ..data import DatasetMixtureConfig, DataSource
+    from ..errors import ConfigError
+
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"Mixture file {path} does not exist.")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path} must be a mapping with a `datasets` list.")
+    data = data.get("dataset_mixture", data)
+
+    def check(keys, allowed, where):
+        for key in keys:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f" Did you mean {close[0]!r}?" if close else ""
+                raise ConfigError(f"{path}: unknown key {key!r} in {where}; allowed: {sorted(allowed)}.{hint}")
+
+    check(data, [f.name for f in dataclasses.fields(DatasetMixtureConfig)], "the mixture")
+    source_fields = [f.name for f in dataclasses.fields(DataSource)]
+    sources = data.get("datasets") or []
+    for index, source in enumerate(sources):
+        if not isinstance(source, dict):
+            raise ConfigError(f"{path}: datasets[{index}] must be a mapping with at least `path`.")
+        check(source, source_fields, f"datasets[{index}]")
+    return DatasetMixtureConfig(**data)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Build a chat dataset from sources and print its report."""
+    from ..data import DatasetMixtureConfig, build_dataset
+
+    if args.mixture and args.source:
+        raise ValueError("Give either --mixture or --source, not both.")
+    if args.mixture:
+        mixture = load_mixture_file(args.mixture)
+    elif args.source:
+        mixture = DatasetMixtureConfig(datasets=[parse_source(spec) for spec in args.source])
+    else:
+        raise ValueError("Nothing to build: give --source PATH[:LAYOUT][:WEIGHT] (repeatable) or --mixture FILE.")
+    if args.seed is not None:
+        mixture.seed = args.seed
+    if args.test_split_size is not None:
+        mixture.test_split_size = args.test_split_size
+    tokenizer = None
+    if args.tokenizer:
+        from transformers import AutoTokenizer
+
+        tokenizer = AutoTokenizer.from_pretrained(args.tokenizer)
+    result = build_dataset(mixture, output_dir=args.output_dir, tokenizer=tokenizer)
+    if args.output_dir:
+        result.dataset.save_to_disk(str(Path(args.output_dir) / "dataset"))
+    print(json.dumps(result.report.to_dict(), indent=2, ensure_ascii=False) if args.json else result.report.to_text())
+    if args.output_dir:
+        print(f"dataset saved to {Path(args.output_dir) / 'dataset'}")
+    return 0

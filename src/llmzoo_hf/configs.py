@@ -1,0 +1,120 @@
+"""Config dataclasses of the SFT entry point (``accelerate launch -m llmzoo_hf.sft RECIPE.yaml``).
+
+A recipe is parsed into three dataclasses, as in alignment-handbook: our :class:`ScriptArguments` (data mixture,
+chat template, outputs), :class:`SFTConfig` (TRL's, with the loss on assistant replies by default) and TRL's
+``ModelConfig`` (``model_name_or_path``, LoRA / QLoRA switches). YAML keys are the field names, kept flat;
+``dataset_mixture`` is the one nested key (a :class:`~llmzoo_hf.data.DatasetMixtureConfig`).
+
+Importing this module loads TRL (and torch); ``llmzoo_hf.sft`` imports it only when it parses a recipe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import trl
+
+from .data import DatasetMixtureConfig, DataSource
+from .errors import ConfigError
+
+EMBEDDED_MODEL_SENTINEL = "embedded"
+
+
+@dataclass
+class ScriptArguments:
+    """Data and output arguments of ``llmzoo_hf.sft`` (the model comes from TRL's ``ModelConfig``)."""
+
+    # `dict | str` and not `DatasetMixtureConfig`: argparse needs one callable type per option, and a string is what
+    # `--dataset_mixture='{...}'` gives on the command line; __post_init__ turns both into a DatasetMixtureConfig.
+    dataset_mixture: dict | str | None = field(
+        default=None,
+        metadata={
+            "help": "Weighted data sources: a YAML mapping `{datasets: [{path:, layout:, weight:}, ...], seed:, "
+            "test_split_size:}` (on the command line as a JSON/YAML string). Local paths are read relative to the "
+            "working directory, then to the recipe's folder and its parent."
+        },
+    )
+    chat_template: str = field(
+        default="chimera",
+        metadata={
+            "help": "Registered chat template written into the tokenizer (phoenix, chimera, vicuna_v1.1, alpaca, "
+            "baize, belle, chatml). Its `{% generation %}` spans decide which tokens carry the loss."
+        },
+    )
+    plot_loss: bool = field(
+        default=True, metadata={"help": "Write the training loss curve to `OUTPUT_DIR/loss.png` after training."}
+    )
+    model_card: bool = field(default=True, metadata={"help": "Write a README.md model card into the output folder."})
+
+    def __post_init__(self) -> None:
+        if isinstance(self.dataset_mixture, str):
+            import yaml
+
+            try:
+                self.dataset_mixture = yaml.safe_load(self.dataset_mixture)
+            except yaml.YAMLError as exc:
+                raise ConfigError(f"dataset_mixture is not valid JSON/YAML: {exc}") from exc
+        if isinstance(self.dataset_mixture, dict):
+            check_mixture_keys(self.dataset_mixture, where="dataset_mixture")
+            self.dataset_mixture = DatasetMixtureConfig(**self.dataset_mixture)
+        elif self.dataset_mixture is not None and not isinstance(self.dataset_mixture, DatasetMixtureConfig):
+            raise ConfigError(
+                f"dataset_mixture must be a mapping with a `datasets` list, got {type(self.dataset_mixture).__name__}."
+            )
+
+
+@dataclass
+class SFTConfig(trl.SFTConfig):
+    """TRL's ``SFTConfig`` with one default changed.
+
+    ``assistant_only_loss`` defaults to ``True`` (TRL: ``False``): LLM Zoo trains on each assistant reply's
+    opening BOS, its text and its closing EOS only, which is what the ``{% generation %}`` spans of the Phoenix /
+    Chimera templates mark.
+    """
+
+    assistant_only_loss: bool = field(
+        default=True,
+        metadata={
+            "help": "Compute the loss on the assistant replies only (the template's `{% generation %}` spans). "
+            "Defaults to True here (TRL's default is False)."
+        },
+    )
+
+
+def _closest(name: str, candidates: list[str]) -> str:
+    """Return `` Did you mean `x`?`` for the closest candidate, or an empty string."""
+    import difflib
+
+    match = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return f" Did you mean `{match[0]}`?" if match else ""
+
+
+def unknown_key_error(key: str, known: list[str], *, where: str) -> ConfigError:
+    """Return the error for an unknown recipe key: where it is, the key, and the closest valid name."""
+    return ConfigError(f"{where}: unknown key `{key}`.{_closest(key, known)} (valid keys are the fields of --help)")
+
+
+def check_mixture_keys(mixture: dict[str, Any], *, where: str) -> None:
+    """Raise :class:`ConfigError` for an unknown key in a ``dataset_mixture`` mapping or one of its sources."""
+    mixture_fields = [f.name for f in fields(DatasetMixtureConfig)]
+    source_fields = [f.name for f in fields(DataSource)]
+    for key in mixture:
+        if key not in mixture_fields:
+            raise unknown_key_error(key, mixture_fields, where=where)
+    sources = mixture.get("datasets") or []
+    if not isinstance(sources, list):
+        raise ConfigError(f"{where}.datasets must be a list of sources, got {type(sources).__name__}.")
+    for index, source in enumerate(sources):
+        if not isinstance(source, dict):
+            continue
+        if "path" not in source:
+            raise ConfigError(f"{where}.datasets[{index}] has no `path`.")
+        for key in source:
+            if key not in source_fields:
+                raise unknown_key_error(key, source_fields, where=f"{where}.datasets[{index}]")
+
+
+def config_classes() -> tuple[type, type, type]:
+    """Return the three dataclasses a recipe is parsed into: (ScriptArguments, SFTConfig, ModelConfig)."""
+    return ScriptArguments, SFTConfig, trl.ModelConfig

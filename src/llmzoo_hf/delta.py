@@ -1,0 +1,595 @@
+"""Delta weights: publish ``target - base`` instead of a model whose base may not be redistributed.
+
+LLM Zoo published Chimera (LLaMA base) as delta weights. :func:`make_delta` writes ``D = T - B`` as an ordinary
+Hugging Face model folder (safetensors, the target's config and tokenizer with its chat template, a card), so
+FastChat-style tools can add it to the base too; :func:`apply_delta` adds it back. Both stream: tensors are read
+and written in blocks of rows (:mod:`llmzoo_hf._safetensors_io`), so memory stays near one block whatever the
+model size, never two whole models.
+
+Format of a delta folder:
+
+- every floating tensor holds ``target - base`` (computed in float32, or float64 for float64 inputs, then stored
+  in the target's dtype or ``dtype``); where rounding the difference would not give the target back, the stored
+  value is moved by one unit in the last place when that makes ``base + delta`` round to the target exactly;
+- rows the target has and the base lacks (a grown vocabulary, e.g. an added ``<pad>``) hold the target's rows
+  whole: apply pads the base with zero rows first, so plain "resize, then add" tools get them right too;
+- non-floating tensors (rare buffers) are copied whole from the target;
+- ``config.json`` is the target's with an ``llmzoo_delta`` stamp (:data:`DELTA_CONFIG_KEY`): ``format_version``,
+  ``base_model``, ``base_checksum``, ``target_model``, vocabulary sizes, dtypes, grown and aliased tensors;
+- ``llmzoo_delta_base.json`` lists every base tensor with its dtype, shape and SHA-256. ``base_checksum`` is the
+  SHA-256 of the lines ``name dtype shape sha256`` of all base tensors, sorted by name: the full bytes of every
+  tensor are hashed, block by block, while they are read anyway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._delta_stamp import DELTA_CONFIG_KEY, read_delta_stamp, refuse_delta_folder
+from ._safetensors_io import (
+    INDEX_FILE,
+    CheckpointReader,
+    ShardWriter,
+    TensorInfo,
+    dtype_name,
+    parse_size,
+    plan_shards,
+    row_blocks,
+    shard_file_names,
+    torch_dtype,
+)
+from .errors import DeltaError
+
+if TYPE_CHECKING:
+    import torch
+
+logger = logging.getLogger(__name__)
+
+DELTA_FORMAT_VERSION = 1
+BASE_CHECKSUM_FILE = "llmzoo_delta_base.json"
+# Rows are read and written in blocks of about this many bytes: the memory bound of make and apply.
+BLOCK_BYTES = 16 << 20
+# Files of a model folder that are weights (rewritten) or belong to the source repo (its card), never copied.
+_NOT_COPIED_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".h5", ".msgpack")
+_NOT_COPIED_NAMES = {INDEX_FILE, "pytorch_model.bin.index.json", "README.md", "config.json", BASE_CHECKSUM_FILE}
+_HUB_PATTERNS = ["*.safetensors", "*.json", "*.jinja", "*.model", "*.txt", "*.tiktoken"]
+
+
+@dataclass(frozen=True)
+class DeltaResult:
+    """What :func:`make_delta` or :func:`apply_delta` wrote."""
+
+    output_dir: Path
+    base_checksum: str
+    num_tensors: int
+    shard_files: list[str]
+    grown_tensors: dict[str, tuple[int, int]] = field(default_factory=dict)
+    inexact_elements: int = 0
+
+
+def _local_folder(path_or_id: str | Path, *, revision: str | None = None) -> Path:
+    """Return a local folder for a path or Hub id (Hub ids are downloaded: weights, configs, tokenizer)."""
+    path = Path(str(path_or_id)).expanduser()
+    if path.is_dir():
+        return path
+    if path.exists() or str(path_or_id).startswith((".", "/", "~")):
+        raise FileNotFoundError(f"{path_or_id} is not a model folder.")
+    from huggingface_hub import snapshot_download
+
+    return Path(snapshot_download(str(path_or_id), revision=revision, allow_patterns=_HUB_PATTERNS))
+
+
+def _read_config(folder: Path) -> dict[str, Any]:
+    config_file = folder / "config.json"
+    if not config_file.is_file():
+        raise FileNotFoundError(f"{folder} has no config.json; is it a Hugging Face model folder?")
+    return json.loads(config_file.read_text(encoding="utf-8"))
+
+
+def _vocab_size(config: dict[str, Any]) -> int | None:
+    value = config.get("vocab_size")
+    if value is None and isinstance(config.get("text_config"), dict):
+        value = config["text_config"].get("vocab_size")
+    return value
+
+
+def _architecture(config: dict[str, Any]) -> str:
+    return f"{config.get('model_type')} ({', '.join(config.get('architectures') or []) or 'no architectures'})"
+
+
+def _tied_alias(name: str, base: dict[str, TensorInfo], shape: tuple[int, ...], config: dict) -> str | None:
+    """Return the base tensor a tied ``lm_head`` reads from when the base checkpoint does not store it."""
+    if not name.endswith("lm_head.weight") or not config.get("tie_word_embeddings", True):
+        return None
+    for candidate, info in base.items():
+        if any(k in candidate for k in ("embed_tokens", "word_embeddings", "wte")) and info.shape[1:] == shape[1:]:
+            return candidate
+    return None
+
+
+def _first(items) -> str:
+    items = sorted(items)
+    return ", ".join(items[:5]) + (f" (and {len(items) - 5} more)" if len(items) > 5 else "")
+
+
+def _match_tensors(
+    base: CheckpointReader, target: dict[str, TensorInfo], base_config: dict, *, what: str
+) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """Map each target tensor to its base tensor; check names and shapes; return (sources, grown rows).
+
+    Raises:
+        DeltaError: a name is missing on one side or a shape differs other than by added vocabulary rows.
+    """
+    sources: dict[str, str] = {}
+    grown: dict[str, tuple[int, int]] = {}
+    missing = []
+    for name, info in target.items():
+        source = name if name in base else _tied_alias(name, base.tensors, info.shape, base_config)
+        if source is None:
+            missing.append(name)
+        else:
+            sources[name] = source
+    if missing:
+        raise DeltaError(
+            f"Parameter names differ: the {what} has {_first(missing)}, which the base {base.folder} lacks. "
+            "The base is not the model this was made from (or a different architecture)."
+        )
+    unused = set(base.tensors) - set(sources.values())
+    unused = {n for n in unused if not n.endswith("lm_head.weight")}  # an untied base head of a tied target
+    if unused:
+        raise DeltaError(
+            f"Parameter names differ: the base {base.folder} has {_first(unused)}, which the {what} lacks."
+        )
+    for name, info in target.items():
+        base_info = base.tensors[sources[name]]
+        if base_info.shape == info.shape:
+            continue
+        if (
+            len(info.shape) >= 1
+            and base_info.shape[1:] == info.shape[1:]
+            and base_info.shape[0] < info.shape[0]
+            and base_info.shape[0] == _vocab_size(base_config)
+        ):
+            grown[name] = (base_info.shape[0], info.shape[0])  # a grown vocabulary: new rows stored whole
+            continue
+        raise DeltaError(
+            f"Shapes differ for {name}: the base has {list(base_info.shape)}, the {what} {list(info.shape)}."
+        )
+    return sources, grown
+
+
+@contextlib.contextmanager
+def _atomic_folder(output_dir: Path, *, overwrite: bool) -> Iterator[Path]:
+    """Yield a temporary sibling folder that becomes ``output_dir`` only if the block succeeds."""
+    output_dir = Path(output_dir)
+    if output_dir.exists() and not overwrite:
+        raise FileExistsError(f"{output_dir} already exists; remove it or pass overwrite=True (--overwrite).")
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.tmp-", dir=output_dir.parent))
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if output_dir.exists():
+        shutil.rmtree(output_dir)
+    os.replace(tmp, output_dir)
+
+
+def _copy_side_files(source: Path, dest: Path) -> None:
+    """Copy tokenizer, chat template and generation config files (not weights, not the card)."""
+    for item in sorted(source.iterdir()):
+        if item.is_file() and item.name not in _NOT_COPIED_NAMES and not item.name.endswith(_NOT_COPIED_SUFFIXES):
+            shutil.copy2(item, dest / item.name)
+
+
+def _compute_dtype(*dtypes: torch.dtype) -> torch.dtype:
+    import torch
+
+    return torch.float64 if torch.float64 in dtypes else torch.float32
+
+
+def _sha_update(digest, block: torch.Tensor) -> None:
+    digest.update(memoryview(block.contiguous().reshape(-1).view(torch_dtype("uint8")).numpy()))
+
+
+def _fit_delta(delta: torch.Tensor, base: torch.Tensor, target: torch.Tensor, compute) -> tuple[torch.Tensor, int]:
+    """Move delta values by one ulp where that makes ``base + delta`` round to the target; return (delta, misses)."""
+    import torch
+
+    def rebuilt(d):
+        return (base.to(compute) + d.to(compute)).to(target.dtype)
+
+    bad = rebuilt(delta) != target
+    bad &= ~torch.isnan(target)
+    if not bad.any():
+        return delta, 0
+    for toward in (float("inf"), float("-inf")):
+        idx = bad.nonzero(as_tuple=True)
+        candidate = torch.nextafter(delta[idx], torch.full_like(delta[idx], toward))
+        fixed = (base[idx].to(compute) + candidate.to(compute)).to(target.dtype) == target[idx]
+        delta[tuple(i[fixed] for i in idx)] = candidate[fixed]
+        bad[tuple(i[fixed] for i in idx)] = False
+        if not bad.any():
+            return delta, 0
+    return delta, int(bad.sum())
+
+
+def _checksum_lines(entries: dict[str, dict[str, Any]]) -> str:
+    lines = "".join(f"{n} {e['dtype']} {e['shape']} {e['sha256']}\n" for n, e in sorted(entries.items()))
+    return "sha256:" + hashlib.sha256(lines.encode("utf-8")).hexdigest()
+
+
+def _hash_rest(base: CheckpointReader, digests: dict[str, Any], done: set[str]) -> None:
+    """Hash the base tensors that were not read in full while merging (e.g. an untied head)."""
+    for name in base.names():
+        if name in done:
+            continue
+        digest = hashlib.sha256()
+        for start, stop in base.blocks(name, block_bytes=BLOCK_BYTES):
+            _sha_update(digest, base.read(name, start, stop))
+        digests[name] = digest
+        done.add(name)
+
+
+def base_checksum(base: str | Path, *, revision: str | None = None) -> str:
+    """Return the checksum a delta records for its base (SHA-256 over every tensor's name, dtype, shape, bytes)."""
+    reader = CheckpointReader(_local_folder(base, revision=revision))
+    digests: dict[str, Any] = {}
+    _hash_rest(reader, digests, set())
+    return _checksum_lines(_entries(reader, digests))
+
+
+def _entries(base: CheckpointReader, digests: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        name: {"dtype": info.dtype, "shape": list(info.shape), "sha256": digests[name].hexdigest()}
+        for name, info in base.tensors.items()
+    }
+
+
+def _write_index(folder: Path, weight_map: dict[str, str], total_size: int) -> None:
+    index = {"metadata": {"total_size": total_size}, "weight_map": weight_map}
+    (folder / INDEX_FILE).write_text(json.dumps(index, indent=2) + "\n", encoding="utf-8")
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def make_delta(
+    base: str | Path,
+    target: str | Path,
+    *,
+    output_dir: str | Path,
+    dtype: str | None = None,
+    base_model_id: str | None = None,
+    target_model_id: str | None = None,
+    max_shard_size: str | int = "5GB",
+    revision: str | None = None,
+    overwrite: bool = False,
+) -> DeltaResult:
+    """Write ``target - base`` as a model folder with the target's config, tokenizer and a delta card.
+
+    Args:
+        base: folder or Hub id of the base model (e.g. ``huggyllama/llama-7b``).
+        target: folder or Hub id of the fine-tuned model.
+        output_dir: where the delta folder appears (atomically, when complete).
+        dtype: dtype of the stored delta (``float32``, ``bfloat16``, ``float16``); default: the target's.
+        base_model_id / target_model_id: the ids written into the stamp and card (default: ``base`` / ``target``
+            as given).
+        max_shard_size: largest shard written (``"5GB"``, ``"100MB"``); bigger output gets an index file.
+        revision: Hub revision of ``base`` when it is a Hub id.
+        overwrite: replace an existing ``output_dir``.
+
+    Returns:
+        A :class:`DeltaResult`, with the base checksum and the tensors whose vocabulary grew.
+
+    Raises:
+        DeltaError: the models differ in architecture, parameter names or shapes (the message names which).
+    """
+    import torch
+
+    base_dir, target_dir = _local_folder(base, revision=revision), _local_folder(target)
+    for folder in (base_dir, target_dir):
+        refuse_delta_folder(folder)
+    base_config, target_config = _read_config(base_dir), _read_config(target_dir)
+    if base_config.get("model_type") != target_config.get("model_type"):
+        raise DeltaError(
+            f"Architectures differ: the base is {_architecture(base_config)}, the target "
+            f"{_architecture(target_config)}."
+        )
+    b, t = CheckpointReader(base_dir), CheckpointReader(target_dir)
+    sources, grown = _match_tensors(b, t.tensors, base_config, what="target")
+    out_dtype = {
+        name: (dtype or info.dtype) if info.is_float and b.tensors[sources[name]].is_float else info.dtype
+        for name, info in t.tensors.items()
+    }
+    copied = [name for name, info in t.tensors.items() if not (info.is_float and b.tensors[sources[name]].is_float)]
+    plan = [(name, info.shape, out_dtype[name]) for name, info in t.tensors.items()]
+    shards = plan_shards(plan, max_shard_bytes=parse_size(max_shard_size))
+    files = shard_file_names(len(shards))
+    digests: dict[str, Any] = {}
+    hashed: set[str] = set()
+    inexact = 0
+    weight_map: dict[str, str] = {}
+    total = 0
+    logger.info("Making a delta of %d tensors in %d shard(s) from %s - %s", len(plan), len(shards), target, base)
+    with _atomic_folder(Path(output_dir), overwrite=overwrite) as tmp:
+        for file, shard in zip(files, shards, strict=True):
+            writer = ShardWriter(tmp / file, shard)
+            try:
+                for name, _, dtype_str in shard:
+                    weight_map[name] = file
+                    info, source = t.tensors[name], sources[name]
+                    own = source == name
+                    digest = digests.setdefault(source, hashlib.sha256()) if own else None
+                    base_rows = b.tensors[source].shape[0] if info.shape else 1
+                    for start, stop in row_blocks(info, block_bytes=BLOCK_BYTES):
+                        block = t.read(name, start, stop) if info.shape else t.read(name)
+                        if name in copied:
+                            writer.write(name, block)
+                            continue
+                        stored = torch_dtype(dtype_str)
+                        split = max(start, min(stop, base_rows))
+                        if split > start:
+                            base_block = b.read(source, start, split) if info.shape else b.read(source)
+                            if digest is not None:
+                                _sha_update(digest, base_block)
+                            compute = _compute_dtype(base_block.dtype, block.dtype)
+                            head = block[: split - start]
+                            delta = (head.to(compute) - base_block.to(compute)).to(stored)
+                            delta, misses = _fit_delta(delta, base_block, head, compute)
+                            inexact += misses
+                            writer.write(name, delta)
+                        if stop > split:  # rows the base does not have: stored whole
+                            writer.write(name, block[split - start :].to(stored))
+                    if own:
+                        hashed.add(source)
+                writer.close()
+            except BaseException:
+                writer.abort()
+                raise
+            total += writer.total_bytes
+        _hash_rest(b, digests, hashed)
+        entries = _entries(b, digests)
+        checksum = _checksum_lines(entries)
+        if len(files) > 1:
+            _write_index(tmp, weight_map, total)
+        stamp = {
+            "format_version": DELTA_FORMAT_VERSION,
+            "base_model": base_model_id or str(base),
+            "base_checksum": checksum,
+            "target_model": target_model_id or str(target),
+            "base_vocab_size": _vocab_size(base_config),
+            "target_vocab_size": _vocab_size(target_config),
+            "base_dtype": _majority_dtype(b),
+            "target_dtype": _majority_dtype(t),
+            "delta_dtype": dtype or _majority_dtype(t),
+            "grown_tensors": {name: list(rows) for name, rows in grown.items()},
+            "aliased_tensors": {name: src for name, src in sources.items() if src != name},
+            "copied_tensors": copied,
+            "checksum_file": BASE_CHECKSUM_FILE,
+        }
+        config = dict(target_config)
+        config[DELTA_CONFIG_KEY] = stamp
+        _write_json(tmp / "config.json", config)
+        _write_json(tmp / BASE_CHECKSUM_FILE, {"base_checksum": checksum, "tensors": entries})
+        _copy_side_files(target_dir, tmp)
+        from .cards import DeltaCardInfo, build_delta_card
+
+        card = build_delta_card(
+            DeltaCardInfo(
+                delta_id=target_model_id or Path(str(output_dir)).name,
+                base_model=stamp["base_model"],
+                base_checksum=checksum,
+                target_model=stamp["target_model"],
+                grown_tensors=stamp["grown_tensors"],
+                delta_dtype=stamp["delta_dtype"],
+            )
+        )
+        card.save(tmp / "README.md")
+    if inexact:
+        logger.warning(
+            "%d delta values cannot give the target back exactly in %s; apply is within one rounding there.",
+            inexact,
+            dtype or "the target's dtype",
+        )
+    return DeltaResult(Path(output_dir), checksum, len(plan), files, grown, inexact)
+
+
+def _majority_dtype(reader: CheckpointReader) -> str:
+    """Return the dtype holding most bytes among the floating tensors of a checkpoint."""
+    sizes: dict[str, int] = {}
+    for info in reader.tensors.values():
+        if info.is_float:
+            sizes[info.dtype] = sizes.get(info.dtype, 0) + info.nbytes
+    return max(sizes, key=sizes.get) if sizes else "float32"
+
+
+def check_delta_compatibility(base: str | Path, delta: str | Path) -> list[str]:
+    """Check, before merging, that ``base`` is the kind of model ``delta`` was made from; return warnings.
+
+    Compares the architecture (``model_type`` / ``architectures``), the vocabulary size, the parameter names and
+    the shapes against what the delta recorded of its base.
+
+    Raises:
+        DeltaError: naming the first thing that differs.
+    """
+    base_dir, delta_dir = Path(base), Path(delta)
+    base_config, delta_config = _read_config(base_dir), _read_config(delta_dir)
+    warnings = []
+    if base_config.get("model_type") != delta_config.get("model_type") or (
+        base_config.get("architectures")
+        and delta_config.get("architectures")
+        and base_config.get("architectures") != delta_config.get("architectures")
+    ):
+        raise DeltaError(
+            f"Architecture differs: the base {base_dir} is {_architecture(base_config)}, the delta {delta_dir} "
+            f"was made for {_architecture(delta_config)}."
+        )
+    stamp = read_delta_stamp(delta_dir) or {}
+    expected_vocab = stamp.get("base_vocab_size")
+    if expected_vocab is not None and _vocab_size(base_config) != expected_vocab:
+        raise DeltaError(
+            f"Vocabulary size differs: the base {base_dir} has vocab_size={_vocab_size(base_config)}, the delta "
+            f"was made from a base with {expected_vocab} (target: {stamp.get('target_vocab_size')}). Use the exact "
+            f"base {stamp.get('base_model')}."
+        )
+    b = CheckpointReader(base_dir)
+    record_file = delta_dir / stamp.get("checksum_file", BASE_CHECKSUM_FILE)
+    if record_file.is_file():
+        recorded = json.loads(record_file.read_text(encoding="utf-8"))["tensors"]
+        missing, extra = set(recorded) - set(b.tensors), set(b.tensors) - set(recorded)
+        if missing:
+            raise DeltaError(f"Parameter names differ: the base {base_dir} lacks {_first(missing)}.")
+        if extra:
+            raise DeltaError(f"Parameter names differ: the base {base_dir} has {_first(extra)}, unknown to the delta.")
+        for name, entry in recorded.items():
+            if list(b.tensors[name].shape) != entry["shape"]:
+                raise DeltaError(
+                    f"Shapes differ for {name}: the base {base_dir} has {list(b.tensors[name].shape)}, the delta "
+                    f"was made from {entry['shape']}."
+                )
+            if b.tensors[name].dtype != entry["dtype"]:
+                warnings.append(
+                    f"{name} is {b.tensors[name].dtype} in the base but was {entry['dtype']} when the delta was made."
+                )
+    else:
+        warnings.append(f"{delta_dir} has no {BASE_CHECKSUM_FILE} (not made by llmzoo): the base is not verified.")
+    d = CheckpointReader(delta_dir)
+    _match_tensors(b, d.tensors, base_config, what="delta")
+    return warnings
+
+
+def apply_delta(
+    base: str | Path,
+    delta: str | Path,
+    *,
+    output_dir: str | Path,
+    dtype: str | None = None,
+    force: bool = False,
+    max_shard_size: str | int = "5GB",
+    revision: str | None = None,
+    overwrite: bool = False,
+) -> DeltaResult:
+    """Add a delta folder to its base and write the target model (atomically).
+
+    Args:
+        base: folder or Hub id of the base model the delta was made from.
+        delta: folder or Hub id of the delta weights.
+        output_dir: where the merged model appears, when complete.
+        dtype: dtype of the merged weights; default: the target's dtype recorded in the delta.
+        force: merge even when the base's checksum differs from the recorded one (shapes must still match).
+        max_shard_size: largest shard written.
+        revision: Hub revision of ``base``.
+        overwrite: replace an existing ``output_dir``.
+
+    Raises:
+        DeltaError: the base differs from the one the delta was made from (architecture, vocabulary size, names,
+            shapes, or the bytes of a tensor: the message names the first differing tensor).
+    """
+    import torch
+
+    base_dir, delta_dir = _local_folder(base, revision=revision), _local_folder(delta)
+    refuse_delta_folder(base_dir)
+    for warning in check_delta_compatibility(base_dir, delta_dir):
+        logger.warning(warning)
+    stamp = read_delta_stamp(delta_dir) or {}
+    b, d = CheckpointReader(base_dir), CheckpointReader(delta_dir)
+    base_config = _read_config(base_dir)
+    sources, _ = _match_tensors(b, d.tensors, base_config, what="delta")
+    record_file = delta_dir / stamp.get("checksum_file", BASE_CHECKSUM_FILE)
+    recorded = json.loads(record_file.read_text(encoding="utf-8"))["tensors"] if record_file.is_file() else {}
+    copied = set(stamp.get("copied_tensors", []))
+    default_dtype = dtype or stamp.get("target_dtype")
+    out_dtype = {
+        name: (default_dtype or info.dtype) if info.is_float and name not in copied else info.dtype
+        for name, info in d.tensors.items()
+    }
+    plan = [(name, info.shape, out_dtype[name]) for name, info in d.tensors.items()]
+    shards = plan_shards(plan, max_shard_bytes=parse_size(max_shard_size))
+    files = shard_file_names(len(shards))
+    digests: dict[str, Any] = {}
+    hashed: set[str] = set()
+    weight_map: dict[str, str] = {}
+    total = 0
+
+    def verify(name: str) -> None:
+        entry = recorded.get(name)
+        if entry is None or digests[name].hexdigest() == entry["sha256"]:
+            return
+        message = (
+            f"The base differs from the one the delta was made from: tensor {name} has other values "
+            f"(sha256 {digests[name].hexdigest()[:12]}, expected {entry['sha256'][:12]}"
+            + (f"; dtype {b.tensors[name].dtype}, expected {entry['dtype']}" if b.tensors[name].dtype != entry["dtype"] else "")
+            + f"). The delta needs {stamp.get('base_model', 'its original base')}."
+        )
+        if not force:
+            raise DeltaError(message + " Pass force=True (--force) to merge anyway.")
+        logger.warning("%s Merging anyway (force).", message)
+
+    logger.info("Applying %s to %s: %d tensors, %d shard(s)", delta, base, len(plan), len(shards))
+    with _atomic_folder(Path(output_dir), overwrite=overwrite) as tmp:
+        for file, shard in zip(files, shards, strict=True):
+            writer = ShardWriter(tmp / file, shard)
+            try:
+                for name, _, dtype_str in shard:
+                    weight_map[name] = file
+                    info, source = d.tensors[name], sources[name]
+                    own = source == name
+                    digest = digests.setdefault(source, hashlib.sha256()) if own else None
+                    base_rows = b.tensors[source].shape[0] if info.shape else 1
+                    out = torch_dtype(dtype_str)
+                    for start, stop in row_blocks(info, block_bytes=BLOCK_BYTES):
+                        block = d.read(name, start, stop) if info.shape else d.read(name)
+                        if name in copied:
+                            writer.write(name, block)
+                            continue
+                        split = max(start, min(stop, base_rows))
+                        if split > start:
+                            base_block = b.read(source, start, split) if info.shape else b.read(source)
+                            if digest is not None:
+                                _sha_update(digest, base_block)
+                            compute = _compute_dtype(base_block.dtype, block.dtype)
+                            merged = base_block.to(compute) + block[: split - start].to(compute)
+                            writer.write(name, merged.to(out))
+                        if stop > split:  # rows added to the vocabulary: the base has zeros there
+                            writer.write(name, block[split - start :].to(out))
+                    if own:
+                        hashed.add(source)
+                        verify(source)
+                writer.close()
+            except BaseException:
+                writer.abort()
+                raise
+            total += writer.total_bytes
+        if recorded:
+            rest = set(b.tensors) - hashed
+            _hash_rest(b, digests, hashed)
+            for name in sorted(rest):
+                verify(name)
+        if len(files) > 1:
+            _write_index(tmp, weight_map, total)
+        config = _read_config(delta_dir)
+        config.pop(DELTA_CONFIG_KEY, None)
+        if default_dtype:
+            config["dtype"] = default_dtype
+        _write_json(tmp / "config.json", config)
+        _copy_side_files(delta_dir, tmp)
+    checksum = _checksum_lines(_entries(b, digests)) if set(digests) >= set(b.tensors) else ""
+    return DeltaResult(Path(output_dir), checksum, len(plan), files, {})
+
+
+def dtype_of(tensor: torch.Tensor) -> str:
+    """Return the short dtype name of a tensor."""
+    return dtype_name(tensor.dtype)

@@ -1,0 +1,192 @@
+"""The LLM Zoo prompt format, byte for byte, and the loss masks of every registered template."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmzoo_hf import apply_chat_template, get_chat_template, list_templates
+from llmzoo_hf.errors import TemplateError, TemplateNotFoundError
+from llmzoo_hf.templates import PHOENIX_SYSTEM_PROMPT, get_template, render
+
+SYSTEM = (
+    "A chat between a curious human and an artificial intelligence assistant. The assistant gives helpful, "
+    "detailed, and polite answers to the human's questions.\n\n"
+)
+
+# (language, user turns, assistant turns): rendered by hand below, never by the template under test.
+CONVERSATIONS = [
+    ("en", ["Hello", "What is 2+2?"], ["Hi! How can I help?", "2+2 is 4."]),
+    ("zh", ["你好", "法国的首都是哪里？"], ["你好！有什么可以帮你？", "法国的首都是巴黎。"]),
+    ("ar", ["مرحبا", "ما هي عاصمة مصر؟"], ["أهلا! كيف أساعدك؟", "عاصمة مصر هي القاهرة."]),
+    ("hi", ["नमस्ते", "भारत की राजधानी क्या है?"], ["नमस्ते! मैं कैसे मदद करूँ?", "भारत की राजधानी नई दिल्ली है।"]),
+    ("ja", ["こんにちは", "日本の首都は？"], ["こんにちは！", "東京です。"]),
+    ("es", ["Hola", "¿Capital de Francia?"], ["¡Hola!", "París."]),
+    ("ru", ["Привет", "Столица России?"], ["Здравствуйте!", "Москва."]),
+]
+
+
+def _messages(users: list[str], replies: list[str], n_turns: int, *, open_question: bool) -> list[dict[str, str]]:
+    messages = []
+    for user, reply in list(zip(users, replies))[:n_turns]:
+        messages += [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]
+    if open_question:
+        messages.append({"role": "user", "content": users[n_turns]})
+    return messages
+
+
+@pytest.mark.parametrize("name", ["phoenix", "chimera"])
+@pytest.mark.parametrize(("lang", "users", "replies"), CONVERSATIONS, ids=[c[0] for c in CONVERSATIONS])
+def test_llmzoo_format_is_byte_exact(name, lang, users, replies):
+    # One finished exchange, no generation prompt.
+    one_turn = _messages(users, replies, 1, open_question=False)
+    assert render(name, one_turn) == f"{SYSTEM}Human: <s>{users[0]}</s>Assistant: <s>{replies[0]}</s>"
+    # Two finished exchanges.
+    two_turns = _messages(users, replies, 2, open_question=False)
+    assert render(name, two_turns) == (
+        f"{SYSTEM}Human: <s>{users[0]}</s>Assistant: <s>{replies[0]}</s>"
+        f"Human: <s>{users[1]}</s>Assistant: <s>{replies[1]}</s>"
+    )
+    # A question waiting for its answer, with the generation prompt.
+    waiting = _messages(users, replies, 1, open_question=True)
+    assert render(name, waiting, add_generation_prompt=True) == (
+        f"{SYSTEM}Human: <s>{users[0]}</s>Assistant: <s>{replies[0]}</s>Human: <s>{users[1]}</s>Assistant: <s>"
+    )
+    # The first question alone.
+    first = [{"role": "user", "content": users[0]}]
+    assert render(name, first, add_generation_prompt=True) == f"{SYSTEM}Human: <s>{users[0]}</s>Assistant: <s>"
+
+
+def test_system_message_replaces_default_system_text():
+    messages = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}]
+    assert render("phoenix", messages, add_generation_prompt=True) == "Be brief.\n\nHuman: <s>Hi</s>Assistant: <s>"
+
+
+def test_template_uses_the_tokenizers_own_bos_eos():
+    messages = [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Yo"}]
+    text = render("chimera", messages, bos_token="<|im_start|>", eos_token="<|im_end|>")
+    assert text == f"{SYSTEM}Human: <|im_start|>Hi<|im_end|>Assistant: <|im_start|>Yo<|im_end|>"
+
+
+def test_default_system_prompt_constant_matches_mission():
+    assert PHOENIX_SYSTEM_PROMPT + "\n\n" == SYSTEM
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "vicuna_v1.1",
+            "A chat between a curious user and an artificial intelligence assistant. The assistant gives helpful, "
+            "detailed, and polite answers to the user's questions. USER: Hi ASSISTANT: Yo</s>USER: Bye ASSISTANT:",
+        ),
+        (
+            "alpaca",
+            "Below is an instruction that describes a task. Write a response that appropriately completes the "
+            "request.\n\n### Instruction:\nHi\n\n### Response:\nYo</s>\n\n### Instruction:\nBye\n\n### Response:\n",
+        ),
+        ("belle", "Human: Hi\n\nAssistant: Yo</s>\n\nHuman: Bye\n\nAssistant: "),
+        (
+            "chatml",
+            "<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nYo<|im_end|>\n<|im_start|>user\nBye<|im_end|>\n"
+            "<|im_start|>assistant\n",
+        ),
+    ],
+)
+def test_other_registered_formats(name, expected):
+    messages = [
+        {"role": "user", "content": "Hi"},
+        {"role": "assistant", "content": "Yo"},
+        {"role": "user", "content": "Bye"},
+    ]
+    assert render(name, messages, add_generation_prompt=True) == expected
+
+
+def test_baize_format():
+    messages = [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Yo"}]
+    text = render("baize", messages, add_generation_prompt=False)
+    assert text.startswith("The following is a conversation between a human and an AI assistant named Baize")
+    assert text.endswith("Complete the transcript in exactly that format.\n[|Human|]Hi\n[|AI|]Yo</s>\n")
+
+
+def test_registry_lists_required_formats_and_rejects_unknown_names():
+    names = list_templates()
+    for required in ("phoenix", "chimera", "vicuna_v1.1", "alpaca", "baize", "belle"):
+        assert required in names
+    assert get_template("Vicuna").name == "vicuna_v1.1"
+    with pytest.raises(TemplateNotFoundError, match=r"Unknown chat template 'nope'\. Known templates: .*phoenix"):
+        get_chat_template("nope")
+
+
+def test_every_template_marks_generation_spans():
+    for name in list_templates():
+        assert "{%- generation -%}" in get_chat_template(name), name
+
+
+def _trained_pieces(tokenizer, messages):
+    out = tokenizer.apply_chat_template(messages, tokenize=True, return_dict=True, return_assistant_tokens_mask=True)
+    ids, mask = out["input_ids"], out["assistant_masks"]
+    pieces, current = [], []
+    for token, flag in zip(ids, mask, strict=True):
+        if flag:
+            current.append(token)
+        elif current:
+            pieces.append(current)
+            current = []
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+@pytest.mark.parametrize("name", ["phoenix", "chimera"])
+@pytest.mark.parametrize("tokenizer_fixture", ["smol_tokenizer", "bloom_tokenizer"])
+@pytest.mark.parametrize(("lang", "users", "replies"), CONVERSATIONS[:5], ids=[c[0] for c in CONVERSATIONS[:5]])
+def test_assistant_mask_covers_exactly_each_reply_with_bos_and_eos(
+    request, name, tokenizer_fixture, lang, users, replies
+):
+    tokenizer = request.getfixturevalue(tokenizer_fixture)
+    apply_chat_template(tokenizer, name)
+    messages = _messages(users, replies, 2, open_question=False)
+    pieces = _trained_pieces(tokenizer, messages)
+    bos, eos = tokenizer.bos_token, tokenizer.eos_token
+    expected = [tokenizer(f"{bos}{reply}{eos}", add_special_tokens=False)["input_ids"] for reply in replies]
+    assert pieces == expected
+    # The trained span starts with BOS and ends with EOS, and nothing of the user turns is trained.
+    for piece in pieces:
+        assert piece[0] == tokenizer.bos_token_id and piece[-1] == tokenizer.eos_token_id
+
+
+@pytest.mark.parametrize("name", ["vicuna_v1.1", "alpaca", "baize", "belle", "chatml"])
+def test_assistant_mask_for_other_templates_is_reply_plus_end_marker(smol_tokenizer, name):
+    apply_chat_template(smol_tokenizer, name)
+    messages = [
+        {"role": "user", "content": "Bonjour"},
+        {"role": "assistant", "content": "Salut, ça va ?"},
+        {"role": "user", "content": "Oui"},
+        {"role": "assistant", "content": "Tant mieux !"},
+    ]
+    pieces = _trained_pieces(smol_tokenizer, messages)
+    decoded = [smol_tokenizer.decode(p) for p in pieces]
+    # Byte-level BPE glues the space after "ASSISTANT:" to the reply's first token, which is then trained too.
+    assert [d.removeprefix(" ") for d in decoded] == ["Salut, ça va ?<|im_end|>", "Tant mieux !<|im_end|>"]
+
+
+def test_apply_chat_template_writes_template_into_saved_config(tmp_path, bloom_tokenizer):
+    from transformers import AutoTokenizer
+
+    apply_chat_template(bloom_tokenizer, "phoenix")
+    bloom_tokenizer.save_pretrained(tmp_path)
+    reloaded = AutoTokenizer.from_pretrained(tmp_path)
+    assert reloaded.chat_template == get_chat_template("phoenix")
+    messages = [{"role": "user", "content": "Hi"}]
+    assert reloaded.apply_chat_template(messages, tokenize=False, add_generation_prompt=True) == (
+        f"{SYSTEM}Human: <s>Hi</s>Assistant: <s>"
+    )
+
+
+def test_apply_chat_template_needs_bos_and_eos(bloom_tokenizer):
+    import copy
+
+    tokenizer = copy.deepcopy(bloom_tokenizer)
+    tokenizer.bos_token = None
+    with pytest.raises(TemplateError, match=r"needs `tokenizer.bos_token`"):
+        apply_chat_template(tokenizer, "chimera")
