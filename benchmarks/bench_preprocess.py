@@ -34,7 +34,18 @@ def llmzoo_preprocess(conversation: list[dict[str, str]], tokenizer, system: str
         text += turn
 
     def encode(string: str):
-        return tokenizer(string, return_tensors="pt", add_special_tokens=False).input_ids[0]
+        # The call LLM Zoo's ``_tokenize_fn`` makes for every string (one string per call, tensors out), plus
+        # the non-pad length it computes for each.
+        tokenized = tokenizer(
+            string,
+            return_tensors="pt",
+            padding="longest",
+            max_length=tokenizer.model_max_length,
+            truncation=True,
+            add_special_tokens=False,
+        )
+        tokenized.input_ids.ne(tokenizer.pad_token_id).sum().item()
+        return tokenized.input_ids[0]
 
     input_ids = encode(text)
     labels = input_ids.clone()
@@ -58,7 +69,8 @@ def main() -> None:
     from llmzoo_hf.data import DataSource, build_dataset, bundled_data_path, tokenize_conversations
     from llmzoo_hf.templates import PHOENIX_SYSTEM_PROMPT
 
-    tokenizer = AutoTokenizer.from_pretrained(default_model_path())
+    # LLM Zoo trains with model_max_length=2048; no bundled conversation is that long, so nothing is cut.
+    tokenizer = AutoTokenizer.from_pretrained(default_model_path(), model_max_length=2048)
     apply_chat_template(tokenizer, "chimera")
     source = DataSource(path=str(bundled_data_path("conversations.jsonl")), layout="conversation")
     conversations = build_dataset([source]).dataset["train"]["messages"]

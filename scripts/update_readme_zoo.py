@@ -1,4 +1,4 @@
-"""Rewrite the model table between the zoo-table markers of README.md (and docs/zoo.md) from the zoo catalog.
+"""Rewrite the model table between the zoo-table markers of README.md from the zoo catalog.
 
 python scripts/update_readme_zoo.py            # rewrite the blocks in place
 python scripts/update_readme_zoo.py --check    # exit 1 when a block is out of date (for CI)
@@ -16,7 +16,7 @@ from llmzoo_hf.errors import ConfigError
 from llmzoo_hf.zoo import extract_readme_block, render_markdown_table, replace_readme_block
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_FILES = (REPO_ROOT / "README.md", REPO_ROOT / "docs" / "zoo.md")
+DEFAULT_FILES = (REPO_ROOT / "README.md",)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -40,16 +40,16 @@ WORDS = (
 ).split()
 
 
-def scripted_reply(messages: list[dict]) -> str:
+def scripted_reply(messages: list[dict], number: int = 0) -> str:
     """Answer like a cooperative model, deterministically from the request (what the fake server says)."""
     prompt = messages[-1]["content"]
     system = messages[0]["content"] if messages[0]["role"] == "system" else ""
     if prompt.startswith("Come up with"):
         n = int(prompt.split()[3])
-        # n - 2 unrelated tasks (words drawn from the request's hash), one near-copy of a seed, one refusal.
+        # n - 2 unrelated tasks (words drawn from a hash of the arrival number), one near-copy of a seed, one refusal.
         tasks = []
         for i in range(n - 2):
-            digest = hashlib.sha256(f"{prompt}{i}".encode()).digest()
+            digest = hashlib.sha256(f"{number}:{i}".encode()).digest()
             words = " ".join(WORDS[b % len(WORDS)] for b in digest[:7])
             tasks.append({"role": "a gardener", "instruction": f"Describe {words}.", "input": ""})
         tasks.append({"role": "a cook", "instruction": "Give me a recipe for pancakes!", "input": ""})
@@ -59,7 +59,10 @@ def scripted_reply(messages: list[dict]) -> str:
         target = re.search(r"into (\w+)\.", prompt).group(1)
         task = json.loads(prompt[prompt.index("{") :])
         return json.dumps(
-            {"instruction": f"[{target}] {task['instruction']}", "input": f"[{target}] {task['input']}" * bool(task["input"])}
+            {
+                "instruction": f"[{target}] {task['instruction']}",
+                "input": f"[{target}] {task['input']}" * bool(task["input"]),
+            }
         )
     if prompt.startswith("Write one realistic request"):
         role = prompt[len("Write one realistic request that ") : prompt.index(" might ask")]
@@ -117,20 +120,23 @@ class FakeChatServer:
                     fault = ("status", server.fail_all, None)
                 if fault and fault[0] == "hang":
                     time.sleep(fault[1])
-                    return self._send(200, {"error": "too late"})
+                    self.close_connection = True  # the client gave up long ago; nothing to answer
+                    return None
                 if fault and fault[0] == "status":
                     headers = {"Retry-After": str(fault[2])} if fault[2] is not None else {}
                     return self._send(fault[1], {"error": {"message": f"injected {fault[1]}"}}, headers)
                 if server.latency:
                     time.sleep(server.latency)
-                text = scripted_reply(body["messages"])
+                text = scripted_reply(body["messages"], number)
                 self._send(
                     200,
                     {
                         "id": f"cmpl-{number}",
                         "object": "chat.completion",
                         "model": body["model"],
-                        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                        "choices": [
+                            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+                        ],
                         "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
                     },
                 )
@@ -216,7 +222,9 @@ def test_malformed_seed_files_name_file_and_line(tmp_path):
         read_task_file(bad_json)
     no_instruction = tmp_path / "seeds2.jsonl"
     no_instruction.write_text('{"instruction": "ok"}\n\n{"role": "a cook", "input": "x"}\n')
-    with pytest.raises(DataError, match=r"seeds2\.jsonl:3: missing or empty 'instruction'; keys are \['input', 'role'\]"):
+    with pytest.raises(
+        DataError, match=r"seeds2\.jsonl:3: missing or empty 'instruction'; keys are \['input', 'role'\]"
+    ):
         read_task_file(no_instruction)
     wrong_type = tmp_path / "seeds3.jsonl"
     wrong_type.write_text('["a list"]\n')
@@ -277,7 +285,9 @@ def test_user_centered_writes_records_that_build_into_messages(tmp_path):
     assert {entry["body"]["model"] for entry in server.log} == {"fake-model"}  # from GET /v1/models
     records = read_jsonl(out)
     assert records[0].keys() == {"key", "role", "instruction", "input", "output", "lang"}
-    assert sorted(r["output"] for r in records) == sorted(f"Answer: Explain topic number {i} briefly." for i in range(6))
+    assert sorted(r["output"] for r in records) == sorted(
+        f"Answer: Explain topic number {i} briefly." for i in range(6)
+    )
     built = build_dataset(out)
     row = built.dataset["train"][0]
     assert row["persona"].startswith("a student number")
@@ -324,7 +334,9 @@ def test_requests_per_minute_limit_holds(tmp_path):
     tasks = write_tasks(tmp_path / "tasks.jsonl", 12)
     with FakeChatServer() as server:
         summary = user_centered(
-            tasks, output_path=tmp_path / "out.jsonl", endpoint=endpoint(server.url, concurrency=8, requests_per_minute=300)
+            tasks,
+            output_path=tmp_path / "out.jsonl",
+            endpoint=endpoint(server.url, concurrency=8, requests_per_minute=300),
         )
     assert summary.written == 12
     stamps = sorted(entry["t"] for entry in server.log)
@@ -337,18 +349,17 @@ def test_requests_per_minute_limit_holds(tmp_path):
 
 def test_tokens_per_minute_limit_holds(tmp_path):
     tasks = write_tasks(tmp_path / "tasks.jsonl", 6)
-    # Each request is estimated at ~ 40 chars / 4 + 2 * 4 + 100 = ~120 tokens; 7200 tokens/min = 120/s.
+    # Each request is estimated at 34 chars // 4 + 2 messages * 4 + 100 max_tokens = ~117 tokens before it is sent;
+    # 14400 tokens/min = 240/s with a burst of 240: two go at once, the third waits ~0.47 s for tokens.
     with FakeChatServer() as server:
         summary = user_centered(
             tasks,
             output_path=tmp_path / "out.jsonl",
-            endpoint=endpoint(server.url, concurrency=6, tokens_per_minute=7200, max_tokens=100),
+            endpoint=endpoint(server.url, concurrency=6, tokens_per_minute=14400, max_tokens=100),
         )
     assert summary.written == 6
     stamps = sorted(entry["t"] for entry in server.log)
-    # Each request costs 15 tokens really (server usage), refunded after it answers, but the first estimates block:
-    # at least a few hundred ms pass before all 6 are sent.
-    assert stamps[-1] - stamps[0] >= 0.5
+    assert stamps[2] - stamps[0] >= 0.4
 
 
 def test_failures_recorded_then_retried_on_rerun_without_duplicates(tmp_path):
@@ -415,14 +426,20 @@ def test_self_instruct_dedups_filters_and_answers(tmp_path):
     out = tmp_path / "gen.jsonl"
     with FakeChatServer() as server:
         summary = self_instruct(
-            seeds, output_path=out, endpoint=endpoint(server.url), num_instructions=6, samples_per_prompt=4, seed=1
+            seeds,
+            output_path=out,
+            endpoint=endpoint(server.url),
+            num_instructions=6,
+            samples_per_prompt=4,
+            seed=1,
+            lang="en",
         )
     # Each reply: 2 new tasks + 1 near-copy of a seed + 1 refusal; 6 kept need 3 requests; 6 answers follow.
     assert summary.candidates_by_outcome == {"duplicate": 3, "kept": 6, "refusal": 3}
     assert (summary.written, summary.requests) == (6, 9)
     records = read_jsonl(out)
     assert len(records) == 6 and all(r["role"] == "a gardener" and r["source"] == "self-instruct" for r in records)
-    assert all(r["lang"] == "en" and r["output"].startswith("Answer: List") for r in records)
+    assert all(r["lang"] == "en" and r["output"].startswith("Answer: Describe ") for r in records)
     built = build_dataset(out)
     assert built.dataset["train"].num_rows == 6
     # A second run has nothing left to ask.
@@ -458,7 +475,9 @@ def test_post_translate_keeps_source_lang_and_answers_in_target(tmp_path):
     for record in records:
         by_source.setdefault(record["source_instruction"], set()).add(record["lang"])
     assert all(len(v) == 2 for v in by_source.values())
-    assert next(r for r in records if r["source_instruction"] == "Translate to French.")["input"].endswith("Good morning")
+    assert next(r for r in records if r["source_instruction"] == "Translate to French.")["input"].endswith(
+        "Good morning"
+    )
     # The same seed draws the same languages: a re-run has nothing to do.
     with FakeChatServer() as server:
         again = post_translate(

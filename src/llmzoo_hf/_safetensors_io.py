@@ -243,12 +243,8 @@ def parse_size(size: str | int) -> int:
         return size
     text = size.strip().upper().replace(" ", "")
     units = {"KIB": 1 << 10, "MIB": 1 << 20, "GIB": 1 << 30, "KB": 10**3, "MB": 10**6, "GB": 10**9, "B": 1}
-    for unit, factor in units.items():
-        if text.endswith(unit):
-            number = text[: -len(unit)]
-            break
-    else:
-        number, factor = text, 1
+    unit = next((u for u in units if text.endswith(u)), "")
+    number, factor = (text[: -len(unit)], units[unit]) if unit else (text, 1)
     try:
         value = int(float(number) * factor)
     except ValueError:

@@ -286,7 +286,7 @@ class BatchEngine:
         else:
             self._merge(cache, mask)
             self._rows += rows
-        for row, row_logits in zip(rows, logits):
+        for row, row_logits in zip(rows, logits, strict=True):
             row.accept(self._sample(row, row_logits), self.max_model_len)
 
     def _merge(self, cache, mask) -> None:
@@ -296,7 +296,7 @@ class BatchEngine:
 
         old_len, new_len = self._mask.shape[1], mask.shape[1]
         target = max(old_len, new_len)
-        for old_layer, new_layer in zip(self._cache.layers, cache.layers):
+        for old_layer, new_layer in zip(self._cache.layers, cache.layers, strict=True):
             for name in ("keys", "values"):
                 old, new = getattr(old_layer, name), getattr(new_layer, name)
                 # (B, heads, T, head_dim): pad T on the left with zeros that the attention mask hides
@@ -314,7 +314,7 @@ class BatchEngine:
         logits, self._cache = self._forward(input_ids, mask, self._cache)
         self._mask = mask
         self.steps += 1
-        for row, row_logits in zip(self._rows, logits):
+        for row, row_logits in zip(self._rows, logits, strict=True):
             if row.request.cancelled.is_set():
                 row.finish("cancelled", flush=False)
                 continue

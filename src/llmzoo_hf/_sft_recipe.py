@@ -88,6 +88,8 @@ def parse_recipe(argv: list[str]):
     classes = config_classes()
     parser = TrlParser(classes)
     known_keys = sorted({f.name for cls in classes for f in fields(cls) if f.init} | {"env"})
+    if "-h" in argv or "--help" in argv:
+        parser.parse_args(["--help"])  # prints every field's help text and exits
     recipe_path, overrides = split_argv(argv)
     if recipe_path is None:
         raise ConfigError(

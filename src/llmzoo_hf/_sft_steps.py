@@ -41,6 +41,13 @@ def resolve_model_path(model_name_or_path: str | None) -> str:
     return model_name_or_path
 
 
+def base_model_id(model_name_or_path: str | None) -> str:
+    """Return the name of the base for the card: the Hub id of the embedded model, else the recipe's value."""
+    if model_name_or_path in (None, "", EMBEDDED_MODEL_SENTINEL):
+        return EMBEDDED_BASE_ID
+    return model_name_or_path
+
+
 def uses_padding_free(training_args) -> bool:
     """Return True when TRL will flatten each batch into one sequence (``padding_free`` or BFD packing)."""
     return bool(training_args.padding_free or (training_args.packing and training_args.packing_strategy != "wrapped"))
@@ -103,7 +110,7 @@ def get_tokenizer(model_path: str, template: str, training_args, model_args) -> 
 
 def build_trainer(model_path: str, tokenizer, dataset, training_args, model_args):
     """Return a ``trl.SFTTrainer`` for full fine-tuning, LoRA (``use_peft``) or QLoRA (``load_in_4bit``)."""
-    from trl import SFTTrainer, get_kbit_device_map, get_peft_config, get_quantization_config
+    from trl import SFTTrainer, get_peft_config, get_quantization_config
 
     model_init_kwargs: dict[str, Any] = {
         "revision": model_args.model_revision,
@@ -113,7 +120,13 @@ def build_trainer(model_path: str, tokenizer, dataset, training_args, model_args
     }
     quantization_config = get_quantization_config(model_args)
     if quantization_config is not None:
-        model_init_kwargs["device_map"] = get_kbit_device_map()
+        import torch
+        from accelerate import PartialState
+
+        # A quantised base cannot be moved after loading: put each process's copy on its own GPU up front.
+        model_init_kwargs["device_map"] = (
+            {"": PartialState().local_process_index} if torch.cuda.is_available() else None
+        )
     training_args.model_init_kwargs = {**model_init_kwargs, **(training_args.model_init_kwargs or {})}
     # Only the conversation goes to the trainer; id/source/lang/persona/extra stay in the data report.
     train_dataset = dataset["train"].select_columns(["messages"])
@@ -129,6 +142,28 @@ def build_trainer(model_path: str, tokenizer, dataset, training_args, model_args
         peft_config=get_peft_config(model_args),
         quantization_config=quantization_config,
     )
+
+
+def last_complete_checkpoint(output_dir: str | Path | None) -> str | None:
+    """Return the newest ``checkpoint-N`` in ``output_dir`` that was fully written, or None.
+
+    The Trainer writes ``trainer_state.json`` last, so a run killed while saving leaves a checkpoint without it;
+    resuming from that one would fail, so it is skipped with a warning (``get_last_checkpoint`` would pick it).
+    """
+    import re
+
+    if not output_dir or not Path(output_dir).is_dir():
+        return None
+    numbered = [
+        (int(match.group(1)), path)
+        for path in Path(output_dir).iterdir()
+        if path.is_dir() and (match := re.fullmatch(r"checkpoint-(\d+)", path.name))
+    ]
+    for _, path in sorted(numbered, reverse=True):
+        if (path / "trainer_state.json").is_file():
+            return str(path)
+        logger.warning("Skipping %s: it has no trainer_state.json (the run stopped while saving it).", path)
+    return None
 
 
 def estimate_optimizer_steps(rows: int, training_args) -> int:
@@ -170,7 +205,9 @@ def startup_summary(trainer, report: DataReport, *, template: str, model_path: s
         "data mix (train rows per source):",
     ]
     for source in report.sources:
-        lines.append(f"  {source.name:<32}{source.rows_train:>8}  (read {source.rows_read}, rejected {source.rows_rejected})")
+        lines.append(
+            f"  {source.name:<32}{source.rows_train:>8}  (read {source.rows_read}, rejected {source.rows_rejected})"
+        )
     lines.append("data mix (train rows per language):")
     for lang, counts in sorted(report.languages.items(), key=lambda kv: (-int(kv[1]["rows"] or 0), kv[0])):
         lines.append(f"  {lang:<32}{counts['rows']:>8}")
@@ -197,62 +234,60 @@ def _write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
+_BASE_LICENSES = {"bloom": "bigscience-bloom-rail-1.0", "llama": "other"}
+EMBEDDED_BASE_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
+
+
 def write_model_card(
-    output_dir: str | Path, *, base_model: str, template: str, report: DataReport, training_args, model_args
+    output_dir: str | Path,
+    *,
+    base_model: str,
+    model_type: str | None,
+    template: str,
+    report: DataReport,
+    training_args,
+    model_args,
 ) -> Path:
-    """Write a README.md model card (Hub metadata + how it was trained + how to chat with it) into ``output_dir``."""
-    from huggingface_hub import ModelCard, ModelCardData
+    """Write the README.md model card (``llmzoo_hf.cards``: metadata, prompt format, recipe) into ``output_dir``."""
+    from ._sft_recipe import looks_local
+    from .cards import ModelCardInfo, build_model_card
 
     output_dir = Path(output_dir)
-    languages = sorted(lang for lang in report.languages if lang != "und")
-    hub_datasets = sorted({s.path for s in report.sources if not Path(s.path).exists()})
-    data = ModelCardData(
-        base_model=base_model if not Path(base_model).exists() else None,
-        language=languages or None,
-        datasets=hub_datasets or None,
-        library_name="transformers",
-        pipeline_tag="text-generation",
-        tags=["llmzoo-hf", "sft", "trl", template] + (["lora"] if model_args.use_peft else []),
+    hyperparameters = {
+        "learning_rate": training_args.learning_rate,
+        "lr_scheduler_type": str(getattr(training_args.lr_scheduler_type, "value", training_args.lr_scheduler_type)),
+        "warmup_steps": training_args.warmup_steps,
+        "num_train_epochs": training_args.num_train_epochs,
+        "max_steps": training_args.max_steps,
+        "global_batch_size": training_args.per_device_train_batch_size
+        * training_args.world_size
+        * training_args.gradient_accumulation_steps,
+        "max_length": training_args.max_length,
+        "bf16": training_args.bf16,
+        "assistant_only_loss": training_args.assistant_only_loss,
+    }
+    if model_args.use_peft:
+        hyperparameters.update(
+            lora_r=model_args.lora_r, lora_alpha=model_args.lora_alpha, load_in_4bit=model_args.load_in_4bit
+        )
+    info = ModelCardInfo(
+        model_id=training_args.hub_model_id or output_dir.name,
+        base_model=base_model,
+        base_model_relation="adapter" if model_args.use_peft else "finetune",
+        datasets=sorted({s.path for s in report.sources if not looks_local(s.path)}),  # Hub ids only
+        languages=sorted(lang for lang in report.languages if lang != "und"),
+        chat_template=template,
+        hyperparameters=hyperparameters,
+        license="apache-2.0" if base_model == EMBEDDED_BASE_ID else _BASE_LICENSES.get(model_type or ""),
+        tags=["sft", "trl"] + (["lora"] if model_args.use_peft else []),
+        description=(
+            f"`{base_model}` fine-tuned with `accelerate launch -m llmzoo_hf.sft` "
+            f"({'LoRA adapters' if model_args.use_peft else 'full fine-tuning'}, loss on the assistant replies only) "
+            f"on {report.rows_train} conversations in {len(report.languages)} languages."
+        ),
     )
-    sources = "\n".join(f"| {s.name} | {s.rows_train} | {s.rows_rejected} |" for s in report.sources)
-    name = training_args.hub_model_id or output_dir.name
-    content = f"""---
-{data.to_yaml()}
----
-
-# {name}
-
-Fine-tuned from `{base_model}` with [llmzoo-hf](https://huggingface.co/llmzoo-hf)
-(`accelerate launch -m llmzoo_hf.sft`), {"LoRA adapters" if model_args.use_peft else "full fine-tuning"}, loss on the
-assistant replies only, with the **{template}** chat template (stored in the tokenizer).
-
-## Training data
-
-| source | train rows | rejected rows |
-|---|---|---|
-{sources}
-
-Languages: {", ".join(languages) or "-"}.
-
-## Training
-
-learning rate {training_args.learning_rate}, {training_args.lr_scheduler_type} schedule, warmup ratio
-{training_args.warmup_ratio}, {training_args.num_train_epochs:g} epochs (max_steps {training_args.max_steps}),
-per-device batch {training_args.per_device_train_batch_size}, gradient accumulation
-{training_args.gradient_accumulation_steps}, max length {training_args.max_length}, bf16 {training_args.bf16}.
-
-## Chat with it
-
-```python
-from llmzoo_hf import load_chat
-
-chat = load_chat("{name}")
-print(chat.chat("Hello!"))
-```
-"""
-    card = ModelCard(content)
     path = output_dir / "README.md"
-    _write_text_atomic(path, str(card))
+    _write_text_atomic(path, str(build_model_card(info)))
     return path
 
 

@@ -183,9 +183,7 @@ def _title(repo_id: str) -> str:
     return str(repo_id).rstrip("/").split("/")[-1]
 
 
-def _model_card_data(
-    *, base_model: str | None, relation: str | None, datasets, languages, license, tags
-) -> Any:
+def _model_card_data(*, base_model: str | None, relation: str | None, datasets, languages, license, tags) -> Any:
     from huggingface_hub import ModelCardData
 
     hub_base = base_model if _is_hub_id(base_model) else None
@@ -299,7 +297,7 @@ def build_quantized_card(info: QuantizedCardInfo) -> ModelCard:
             f'chat = load_chat("{info.model_id}")  # the quantization config is in config.json\n'
             'print(chat.chat("What is the capital of France?"))\n```\n\n'
             f"Needs `pip install 'llmzoo-hf[quant]'` (bitsandbytes). To quantise the full-precision base on load "
-            f"instead: `load_chat(\"{info.base_model}\", {flag}=True)`."
+            f'instead: `load_chat("{info.base_model}", {flag}=True)`.'
         )
     card_data = _model_card_data(
         base_model=info.base_model,

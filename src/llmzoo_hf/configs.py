@@ -39,7 +39,7 @@ class ScriptArguments:
         default="chimera",
         metadata={
             "help": "Registered chat template written into the tokenizer (phoenix, chimera, vicuna_v1.1, alpaca, "
-            "baize, belle, chatml). Its `{% generation %}` spans decide which tokens carry the loss."
+            "baize, belle, chatml). Its `{%% generation %%}` spans decide which tokens carry the loss."
         },
     )
     plot_loss: bool = field(
@@ -76,7 +76,7 @@ class SFTConfig(trl.SFTConfig):
     assistant_only_loss: bool = field(
         default=True,
         metadata={
-            "help": "Compute the loss on the assistant replies only (the template's `{% generation %}` spans). "
+            "help": "Compute the loss on the assistant replies only (the template's `{%% generation %%}` spans). "
             "Defaults to True here (TRL's default is False)."
         },
     )
@@ -92,7 +92,9 @@ def _closest(name: str, candidates: list[str]) -> str:
 
 def unknown_key_error(key: str, known: list[str], *, where: str) -> ConfigError:
     """Return the error for an unknown recipe key: where it is, the key, and the closest valid name."""
-    return ConfigError(f"{where}: unknown key `{key}`.{_closest(key, known)} (valid keys are the fields of --help)")
+    return ConfigError(
+        f"{where}: unknown key `{key}`.{_closest(key, known)} (every key: `python -m llmzoo_hf.sft --help`)"
+    )
 
 
 def check_mixture_keys(mixture: dict[str, Any], *, where: str) -> None:

@@ -190,11 +190,11 @@ class DatagenSummary:
 # --------------------------------------------------------------------------------------------------- inputs
 
 
-def read_task_file(path: str | Path, *, require_role: bool = False) -> list[dict[str, str]]:
+def read_task_file(path: str | Path, *, allow_role_only: bool = False) -> list[dict[str, str]]:
     """Read ``{role?, instruction, input?, lang?}`` rows from a JSONL file (or a JSON list).
 
-    With ``require_role`` a row may have a ``role`` and no ``instruction`` (the instruction is generated), and a
-    ``.txt`` file is read as one role per line.
+    With ``allow_role_only`` a row may have a ``role`` and no ``instruction`` (the instruction is then generated),
+    and a ``.txt`` file is read as one role per line.
 
     Raises:
         DataError: the file is missing or empty, or a row is not usable; the message names the file and line.
@@ -203,7 +203,7 @@ def read_task_file(path: str | Path, *, require_role: bool = False) -> list[dict
     if not path.is_file():
         raise DataError(f"Task file {path} does not exist.")
     text = path.read_text(encoding="utf-8")
-    if require_role and path.suffix == ".txt":
+    if allow_role_only and path.suffix == ".txt":
         rows = [(f"{path}:{n}", {"role": line.strip()}) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     elif path.suffix == ".json" and text.lstrip().startswith("["):
         try:
@@ -222,13 +222,13 @@ def read_task_file(path: str | Path, *, require_role: bool = False) -> list[dict
                 raise DataError(
                     f"{path}:{line_number}: invalid JSON ({exc.msg}); expected one object per line."
                 ) from exc
-    tasks = [_check_task(record, where, require_role=require_role) for where, record in rows]
+    tasks = [_check_task(record, where, allow_role_only=allow_role_only) for where, record in rows]
     if not tasks:
         raise DataError(f"{path} holds no rows.")
     return tasks
 
 
-def _check_task(record: Any, where: str, *, require_role: bool) -> dict[str, str]:
+def _check_task(record: Any, where: str, *, allow_role_only: bool) -> dict[str, str]:
     if not isinstance(record, dict):
         raise DataError(f"{where}: expected a JSON object, got {type(record).__name__}.")
     task: dict[str, str] = {}
@@ -239,10 +239,9 @@ def _check_task(record: Any, where: str, *, require_role: bool) -> dict[str, str
         if not isinstance(value, str):
             raise DataError(f"{where}: '{name}' must be a string, got {type(value).__name__}.")
         task[name] = value.strip()
-    if require_role and not task.get("role"):
-        raise DataError(f"{where}: missing 'role' (the user's persona); keys are {sorted(record)}.")
-    if not task.get("instruction") and not require_role:
-        raise DataError(f"{where}: missing or empty 'instruction'; keys are {sorted(record)}.")
+    if not task.get("instruction") and not (allow_role_only and task.get("role")):
+        wanted = "'instruction' (or a 'role' to write one for)" if allow_role_only else "'instruction'"
+        raise DataError(f"{where}: missing or empty {wanted}; keys are {sorted(record)}.")
     task.setdefault("input", "")
     return task
 
@@ -621,7 +620,7 @@ def user_centered(
         DataError: the task file is malformed (the message names the file and line).
     """
     started = time.perf_counter()
-    rows = read_task_file(tasks, require_role=True) if isinstance(tasks, (str, Path)) else [dict(t) for t in tasks]
+    rows = read_task_file(tasks, allow_role_only=True) if isinstance(tasks, (str, Path)) else [dict(t) for t in tasks]
     summary = DatagenSummary(output_path=str(output_path))
     jobs = []
     for row in rows:

@@ -41,7 +41,6 @@ from ._safetensors_io import (
     CheckpointReader,
     ShardWriter,
     TensorInfo,
-    dtype_name,
     parse_size,
     plan_shards,
     row_blocks,
@@ -297,7 +296,6 @@ def make_delta(
     Raises:
         DeltaError: the models differ in architecture, parameter names or shapes (the message names which).
     """
-    import torch
 
     base_dir, target_dir = _local_folder(base, revision=revision), _local_folder(target)
     for folder in (base_dir, target_dir):
@@ -498,7 +496,6 @@ def apply_delta(
         DeltaError: the base differs from the one the delta was made from (architecture, vocabulary size, names,
             shapes, or the bytes of a tensor: the message names the first differing tensor).
     """
-    import torch
 
     base_dir, delta_dir = _local_folder(base, revision=revision), _local_folder(delta)
     refuse_delta_folder(base_dir)
@@ -531,7 +528,11 @@ def apply_delta(
         message = (
             f"The base differs from the one the delta was made from: tensor {name} has other values "
             f"(sha256 {digests[name].hexdigest()[:12]}, expected {entry['sha256'][:12]}"
-            + (f"; dtype {b.tensors[name].dtype}, expected {entry['dtype']}" if b.tensors[name].dtype != entry["dtype"] else "")
+            + (
+                f"; dtype {b.tensors[name].dtype}, expected {entry['dtype']}"
+                if b.tensors[name].dtype != entry["dtype"]
+                else ""
+            )
             + f"). The delta needs {stamp.get('base_model', 'its original base')}."
         )
         if not force:
@@ -588,8 +589,3 @@ def apply_delta(
         _copy_side_files(delta_dir, tmp)
     checksum = _checksum_lines(_entries(b, digests)) if set(digests) >= set(b.tensors) else ""
     return DeltaResult(Path(output_dir), checksum, len(plan), files, {})
-
-
-def dtype_of(tensor: torch.Tensor) -> str:
-    """Return the short dtype name of a tensor."""
-    return dtype_name(tensor.dtype)

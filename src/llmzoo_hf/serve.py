@@ -19,7 +19,6 @@ import ipaddress
 import json
 import logging
 import time
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,7 +217,9 @@ async def _collect_unless_disconnected(http_request, events: asyncio.Queue, requ
         raise
 
 
-def create_app(engine: BatchEngine, tokenizer, config: ServeConfig | None = None, *, served_model_name: str) -> FastAPI:
+def create_app(
+    engine: BatchEngine, tokenizer, config: ServeConfig | None = None, *, served_model_name: str
+) -> FastAPI:
     """Build the FastAPI app over a (started or not) engine; the app starts and stops the engine with itself.
 
     Raises:
@@ -265,9 +266,7 @@ def build_server(config: ServeConfig) -> tuple[FastAPI, BatchEngine]:
     template_name, source = ensure_chat_template(
         tokenizer, config.template or resolved.template, force_template=config.force_template
     )
-    logger.info(
-        "chat template: %s", "the model's own" if source == "model" else f"{template_name!r} ({source})"
-    )
+    logger.info("chat template: %s", "the model's own" if source == "model" else f"{template_name!r} ({source})")
     model_limit = getattr(model.config, "max_position_embeddings", None) or getattr(model.config, "seq_length", None)
     max_model_len = config.max_model_len or model_limit or 2048
     if model_limit and max_model_len > model_limit:
@@ -351,7 +350,9 @@ class EndpointClient:
     ``ChatCompletionOutput`` / ``ChatCompletionStreamOutput`` objects either way.
     """
 
-    def __init__(self, base_url: str, *, token: str | None = None, timeout: float | None = None, model: str | None = None):
+    def __init__(
+        self, base_url: str, *, token: str | None = None, timeout: float | None = None, model: str | None = None
+    ):
         if urlparse(base_url).scheme not in ("http", "https"):
             raise ValueError(f"base_url={base_url!r} is not an http(s) URL.")
         self.base_url = base_url.rstrip("/")
@@ -406,7 +407,11 @@ class EndpointClient:
         from huggingface_hub import ChatCompletionStreamOutput
 
         with httpx.stream(
-            "POST", self._url(), json=self._payload(messages, True, params), headers=self._headers(), timeout=self.timeout
+            "POST",
+            self._url(),
+            json=self._payload(messages, True, params),
+            headers=self._headers(),
+            timeout=self.timeout,
         ) as response:
             if response.status_code >= 400:
                 response.read()
@@ -442,7 +447,9 @@ class EndpointClient:
         from huggingface_hub import ChatCompletionOutput
 
         async with httpx.AsyncClient(timeout=self.timeout) as client:
-            response = await client.post(self._url(), json=self._payload(messages, False, params), headers=self._headers())
+            response = await client.post(
+                self._url(), json=self._payload(messages, False, params), headers=self._headers()
+            )
         _raise_for_status(response)
         return ChatCompletionOutput.parse_obj_as_instance(response.content)
 
@@ -481,7 +488,9 @@ def _checked_chunk(data: str) -> dict:
     chunk = json.loads(data)
     if "error" in chunk and "choices" not in chunk:
         error = chunk["error"]
-        raise RuntimeError(f"The endpoint failed mid-stream: {error.get('message', error) if isinstance(error, dict) else error}")
+        raise RuntimeError(
+            f"The endpoint failed mid-stream: {error.get('message', error) if isinstance(error, dict) else error}"
+        )
     return chunk
 
 
@@ -498,11 +507,15 @@ def _raise_for_status(response) -> None:
     except (ValueError, AttributeError):
         reason = response.text
     raise HfHubHTTPError(
-        f"{response.status_code} error from {response.request.url}: {reason}", response=response, server_message=str(reason)
+        f"{response.status_code} error from {response.request.url}: {reason}",
+        response=response,
+        server_message=str(reason),
     )
 
 
-def chat_client(base_url: str, *, token: str | None = None, timeout: float | None = None, model: str | None = None) -> EndpointClient:
+def chat_client(
+    base_url: str, *, token: str | None = None, timeout: float | None = None, model: str | None = None
+) -> EndpointClient:
     """Return a chat client for an OpenAI-compatible endpoint (works offline against a local server).
 
     Args:

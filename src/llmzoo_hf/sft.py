@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import sys
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("llmzoo_hf.sft")  # not __name__: under `-m` that is "__main__"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +32,6 @@ def main(argv: list[str] | None = None) -> int:
         DeltaFolderError: ``model_name_or_path`` is a delta folder (apply it first).
     """
     from transformers import set_seed
-    from transformers.trainer_utils import get_last_checkpoint
 
     from . import _sft_steps as steps
     from ._logging import configure_logging
@@ -57,9 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(summary, flush=True)
 
-    checkpoint = training_args.resume_from_checkpoint
-    if checkpoint is None and _is_dir(training_args.output_dir):
-        checkpoint = get_last_checkpoint(training_args.output_dir)
+    checkpoint = training_args.resume_from_checkpoint or steps.last_complete_checkpoint(training_args.output_dir)
     if checkpoint is not None:
         logger.info("Resuming from %s (global step continues from there).", checkpoint)
     result = trainer.train(resume_from_checkpoint=checkpoint)
@@ -75,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         if script_args.model_card:
             steps.write_model_card(
                 training_args.output_dir,
-                base_model=model_args.model_name_or_path or "HuggingFaceTB/SmolLM2-135M-Instruct",
+                base_model=steps.base_model_id(model_args.model_name_or_path),
+                model_type=trainer.model.config.model_type,
                 template=script_args.chat_template,
                 report=built.report,
                 training_args=training_args,
@@ -89,12 +87,6 @@ def main(argv: list[str] | None = None) -> int:
         url = steps.push_to_hub(training_args, commit_message=f"llmzoo-hf SFT ({recipe_path.name})")
         logger.info("Pushed to %s.", url)
     return 0
-
-
-def _is_dir(path: str | None) -> bool:
-    import os
-
-    return bool(path) and os.path.isdir(path)
 
 
 def _cli() -> int:

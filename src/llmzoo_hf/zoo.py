@@ -392,7 +392,7 @@ def resolve_zoo_name(
         if entry.recipe:
             raise ConfigError(
                 f"{label} has nothing to download: it is produced locally by `accelerate launch -m llmzoo_hf.sft "
-                f"{entry.recipe}`. Train it, then pass the output folder (e.g. load_chat('runs/{entry.name}'))."
+                f"{entry.recipe}`. Train it, then load the recipe's output_dir (e.g. load_chat('outputs/{entry.name}'))."
             )
         raise ConfigError(
             f"{label} has no public Hub id in the zoo. Pass a local copy of its weights instead"

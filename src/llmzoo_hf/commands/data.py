@@ -93,7 +93,9 @@ def register(subparsers) -> None:
         "--languages", default=None, help="YAML/JSON of language -> weight (default: the shipped 54 languages)."
     )
     translate.add_argument("--languages-per-task", type=int, default=1, help="Distinct target languages per row.")
-    translate.add_argument("--source-lang", default=None, help="Language of the rows (else their lang, else detected).")
+    translate.add_argument(
+        "--source-lang", default=None, help="Language of the rows (else their lang, else detected)."
+    )
     translate.add_argument("--seed", type=int, default=42, help="Seed of the language draw.")
     _add_common(translate)
     translate.set_defaults(func=run_translate)
@@ -111,8 +113,12 @@ def register(subparsers) -> None:
         "--source", action="append", default=[], help="PATH[:LAYOUT][:WEIGHT]; repeat for several sources."
     )
     build.add_argument("--mixture", default=None, help="YAML file with datasets: [{path, layout, weight, ...}].")
-    build.add_argument("--seed", type=int, default=None, help="Seed of sampling and split (default: mixture's / 42).")
-    build.add_argument("--test-split-size", type=float, default=None, help="Held-out rows per source (fraction/count).")
+    build.add_argument(
+        "--seed", type=int, default=None, help="Seed of sampling and split (None: the mixture file's, else 42)."
+    )
+    build.add_argument(
+        "--test-split-size", type=float, default=None, help="Held-out rows per source (fraction/count)."
+    )
     build.add_argument("--output-dir", default=None, help="Save the dataset (save_to_disk), report and rejects here.")
     build.add_argument("--tokenizer", default=None, help="Tokenizer (folder or Hub id) to count tokens per language.")
     build.add_argument("--json", action="store_true", help="Print the report as JSON instead of a table.")
@@ -132,7 +138,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--model", default=None, help="Model name sent (default: the first of GET /v1/models).")
     group.add_argument("--concurrency", type=int, default=8, help="Most requests in flight.")
     group.add_argument("--rpm", type=float, default=None, help="Requests-per-minute limit.")
-    group.add_argument("--tpm", type=float, default=None, help="Tokens-per-minute limit (prompt estimate + max tokens).")
+    group.add_argument(
+        "--tpm", type=float, default=None, help="Tokens-per-minute limit (prompt estimate + max tokens)."
+    )
     group.add_argument("--max-retries", type=int, default=5, help="Retries on 429/5xx/time-outs (back-off + jitter).")
     group.add_argument("--timeout", type=float, default=60.0, help="Seconds before one request is abandoned.")
     group.add_argument("--temperature", type=float, default=0.7, help="Sampling temperature.")

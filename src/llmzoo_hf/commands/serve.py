@@ -11,7 +11,7 @@ EXAMPLES = [
     "llmzoo serve --model runs/chimera-tiny --port 8001 --max-batch-size 16",
     "llmzoo serve --model FreedomIntelligence/phoenix-inst-chat-7b --load-4bit --served-model-name phoenix",
     "curl http://127.0.0.1:8000/v1/chat/completions -H 'Content-Type: application/json' "
-    "-d '{\"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}], \"stream\": true}'",
+    '-d \'{"messages": [{"role": "user", "content": "Hello"}], "stream": true}\'',
 ]
 
 

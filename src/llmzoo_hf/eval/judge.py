@@ -328,7 +328,15 @@ def review_answers(
     done: set[tuple[int, int]] = set()
     output_path = Path(output_path)
     if output_path.exists():
-        done = {review_key(r) for _, r in iter_jsonl(output_path)}
+        for line_no, record in iter_jsonl(output_path):
+            meta = record.get("metadata") or {}
+            theirs = (meta.get("judge_model"), meta.get("dimension"), meta.get("mode"))
+            if theirs != (judge.model, dimension, mode):
+                raise DataError(
+                    f"{output_path}:{line_no}: holds a review by judge_model/dimension/mode={theirs}, not "
+                    f"{(judge.model, dimension, mode)}; resuming would mix them. Write to another file."
+                )
+            done.add(review_key(record))
     jobs = [(q, r) for q in questions for r in range(repeats) if (q.question_id, r) not in done]
     config = EndpointConfig(
         endpoint=judge.endpoint,
@@ -356,7 +364,7 @@ def review_answers(
         retries=retries,
         position_bias=position_bias(records) if (shuffle or swap) else {},
     )
-    logger.info(summary.describe())
+    logger.debug(summary.describe())
     return summary
 
 

@@ -1,0 +1,16 @@
+"""The llmzoo-hf chat Space: everything lives in the library (``llmzoo_hf.space``); this file only starts it.
+
+Set ``LLMZOO_ENDPOINTS`` (``name=url,...``, TGI / vLLM / ``llmzoo serve``) in the Space settings; ``HF_TOKEN`` as a
+secret if the endpoints need one. With no endpoint, the embedded model (or ``LLMZOO_MODEL``) runs in-process.
+"""
+
+from llmzoo_hf.space import SpaceConfig, build_demo, launch
+
+config = SpaceConfig.from_env()
+demo = build_demo(config)
+
+if __name__ == "__main__":
+    import os
+
+    # a Space routes traffic to 0.0.0.0:7860; locally `llmzoo space` is the usual way in
+    launch(config, host=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"), port=int(os.environ.get("PORT", "7860")))

@@ -1,0 +1,156 @@
+"""The chat Space: vote records, config from the environment, and the real UI in Debian chromium (Playwright)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests._servers import free_port, llmzoo_serve, running_command
+
+from llmzoo_hf.space import EXAMPLE_PROMPTS, SpaceConfig, read_votes, record_vote
+
+CHROMIUM = Path("/usr/bin/chromium")
+PARIS = "The capital of France is Paris."
+
+
+def test_import_llmzoo_hf_does_not_load_gradio():
+    code = "import sys, llmzoo_hf, llmzoo_hf.serve, llmzoo_hf.space; print('gradio' in sys.modules, 'fastapi' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["False", "False"], result.stderr
+
+
+def test_space_config_from_env(tmp_path):
+    config = SpaceConfig.from_env(
+        {
+            "LLMZOO_ENDPOINTS": "a=http://127.0.0.1:1,b=http://h:2/",
+            "HF_TOKEN": "x",
+            "LLMZOO_VOTES": str(tmp_path / "v"),
+        }
+    )
+    assert config.endpoints == {"a": "http://127.0.0.1:1", "b": "http://h:2"}
+    assert config.token == "x" and config.votes_path == tmp_path / "v" and config.model is None
+    assert SpaceConfig.from_env({}).endpoints == {} and SpaceConfig.from_env({}).votes_path == Path(
+        "arena_votes.jsonl"
+    )
+
+
+def test_example_prompts_cover_eight_languages_with_arabic():
+    from llmzoo_hf.data import detect_language
+
+    langs = {detect_language(p) for p in EXAMPLE_PROMPTS}
+    assert len(langs) >= 8 and "ar" in langs, langs
+
+
+def test_record_vote_appends_the_evaluation_layout(tmp_path):
+    path = tmp_path / "sub" / "votes.jsonl"
+    record_vote(
+        path, question="Quelle est la capitale ?", model_a="a", model_b="b", answer_a="x", answer_b="y", winner="tie"
+    )
+    record_vote(path, question="q", model_a="a", model_b="b", answer_a="x", answer_b="y", winner="model_b", lang="en")
+    votes = read_votes(path)
+    assert [v["winner"] for v in votes] == ["tie", "model_b"]
+    assert votes[0]["lang"] == "fr" and votes[1]["lang"] == "en"
+    assert set(votes[0]) == {"question", "model_a", "model_b", "answer_a", "answer_b", "winner", "lang", "timestamp"}
+    with pytest.raises(ValueError, match="winner='A' must be one of model_a, model_b, tie"):
+        record_vote(path, question="q", model_a="a", model_b="b", answer_a="x", answer_b="y", winner="A")
+    assert len(read_votes(path)) == 2
+
+
+def test_model_picker_shows_zoo_display_names():
+    from llmzoo_hf.space import _zoo_labels
+
+    labels = _zoo_labels(["phoenix-inst-chat-7b", "my-endpoint"])
+    assert labels["my-endpoint"] == "my-endpoint"
+    assert labels["phoenix-inst-chat-7b"].startswith("Phoenix-inst-chat-7b")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium (apt-get install -y chromium)")
+def test_space_in_a_real_browser(embedded_model_path, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    votes = tmp_path / "votes.jsonl"
+    serve_args = ("--temperature", "0", "--max-new-tokens", "16", "--max-model-len", "512")
+    with llmzoo_serve(embedded_model_path, tmp_path, *serve_args) as server:
+        port = free_port()
+        argv = [sys.executable, "-m", "llmzoo_hf.cli", "space", "--port", str(port), "--votes", str(votes)]
+        argv += ["--endpoints", f"smol={server.url},smol-b={server.url}"]
+        with running_command(argv, port=port, log_path=tmp_path / "space.log", health_path="/") as space:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(
+                    executable_path=str(CHROMIUM),
+                    headless=True,
+                    args=[
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                    ],
+                )
+                page = browser.new_page()
+                page.set_default_timeout(120_000)
+                expect.set_options(timeout=120_000)  # the shared CI CPU can be slow
+                try:
+                    page.goto(space.url)
+                    # greedy decoding, so that the answers are known exactly
+                    page.get_by_role("button", name="Settings ▼").click()
+                    page.locator("#temperature input[type='number']").fill("0")
+                    page.locator("#temperature input[type='number']").press("Enter")
+                    # chat: a question streams an answer into the chatbot
+                    page.locator("#chat-input textarea").fill("What is the capital of France?")
+                    page.locator("#chat-input textarea").press("Enter")
+                    bot = page.locator("#chatbot [data-testid='bot']")
+                    expect(bot.first).to_contain_text("Paris")
+                    # switch model and ask again
+                    page.locator("#model-picker input").click()
+                    page.locator("ul[role='listbox'] li", has_text="smol-b").click()
+                    expect(page.locator("#model-picker input")).to_have_value("smol-b")
+                    page.locator("#chat-input textarea").fill("What is the capital of France?")
+                    page.locator("#chat-input textarea").press("Enter")
+                    expect(bot).to_have_count(2)
+                    expect(bot.nth(1)).to_contain_text("Paris")
+                    page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
+                    # arena: both answers stream in, the vote lands in the JSONL file
+                    page.get_by_role("tab", name="Arena").click()
+                    page.locator("#arena-question textarea").fill("What is the capital of France?")
+                    page.locator("#arena-ask").click()
+                    expect(page.locator("#arena-answer-a textarea")).to_have_value(PARIS)
+                    expect(page.locator("#arena-answer-b textarea")).to_have_value(PARIS)
+                    page.locator("#vote-b").click()
+                    expect(page.locator("#vote-status")).to_contain_text("Vote recorded")
+                    page.screenshot(path=str(tmp_path / "arena.png"), full_page=True)
+                finally:
+                    page.screenshot(path=str(tmp_path / "last.png"), full_page=True)
+                    browser.close()
+    assert (tmp_path / "arena.png").stat().st_size > 0
+    records = [json.loads(line) for line in votes.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 1
+    vote = records[0]
+    assert (vote["question"], vote["winner"], vote["lang"]) == ("What is the capital of France?", "model_b", "en")
+    assert (vote["answer_a"], vote["answer_b"]) == (PARIS, PARIS)
+    assert {vote["model_a"], vote["model_b"]} <= {"smol", "smol-b"}
+
+
+def test_votes_are_read_by_the_eval_module(tmp_path):
+    from llmzoo_hf.eval.human import tally_votes
+
+    path = tmp_path / "votes.jsonl"
+    for winner in ("model_a", "model_a", "tie", "model_b"):
+        record_vote(
+            path,
+            question="q",
+            model_a="phoenix",
+            model_b="chimera",
+            answer_a="x",
+            answer_b="y",
+            winner=winner,
+            lang="en",
+        )
+    (tally,) = tally_votes([path])
+    assert (tally.model_a, tally.model_b) == ("phoenix", "chimera")
+    assert (tally.win, tally.tie, tally.lose) == (2, 1, 1)
