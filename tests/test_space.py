@@ -154,3 +154,20 @@ def test_votes_are_read_by_the_eval_module(tmp_path):
     (tally,) = tally_votes([path])
     assert (tally.model_a, tally.model_b) == ("phoenix", "chimera")
     assert (tally.win, tally.tie, tally.lose) == (2, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["北京是中国的首都。", "東京は日本の首都です。", "서울은 한국의 수도입니다.", "القاهرة عاصمة مصر.", "नई दिल्ली भारत की राजधानी है।", "🎉🚀 Party 🥳"],
+    ids=["zh", "ja", "ko", "ar", "hi", "emoji"],
+)
+def test_space_streams_complete_characters_in_process(embedded_model_path, embedded_chat, text):
+    """With no endpoint the Space streams from the in-process model: pieces add up to the full answer."""
+    from llmzoo_hf.space import _Backends
+
+    backends = _Backends(SpaceConfig(model=str(embedded_model_path)))
+    backends._session = embedded_chat  # the shared greedy session; the Space would load the same model
+    messages = [{"role": "user", "content": f"Repeat exactly: {text}"}]
+    pieces = list(backends.stream(backends.names[0], messages, temperature=0, top_p=1.0, max_tokens=32))
+    assert "".join(pieces) == embedded_chat.generate(messages, temperature=0, max_new_tokens=32)
+    assert pieces and all("\ufffd" not in piece for piece in pieces)
