@@ -199,3 +199,26 @@ def test_tokenize_conversations_matches_apply_chat_template(smol_tokenizer, bloo
             assert ours["labels"][index] == [
                 t if m else IGNORE_INDEX for t, m in zip(ref["input_ids"], ref["assistant_masks"], strict=True)
             ]
+
+
+def test_tokenize_conversations_truncates_like_apply_chat_template(smol_tokenizer):
+    from llmzoo_hf import apply_chat_template
+
+    apply_chat_template(smol_tokenizer, "chimera")
+    train = build_dataset(str(FIXTURES / "conversations_small.jsonl")).dataset["train"]
+    conversations = [list(m) for m in train["messages"]]
+    ours = tokenize_conversations(smol_tokenizer, conversations, max_length=40)
+    for index, conversation in enumerate(conversations):
+        ref = smol_tokenizer.apply_chat_template(
+            conversation,
+            tokenize=True,
+            return_dict=True,
+            return_assistant_tokens_mask=True,
+            truncation=True,
+            max_length=40,
+        )
+        assert ours["input_ids"][index] == ref["input_ids"]
+        assert ours["assistant_masks"][index] == ref["assistant_masks"]
+    assert max(len(ids) for ids in ours["input_ids"]) == 40
+    # The caller's tokenizer keeps no truncation setting.
+    assert smol_tokenizer.backend_tokenizer.truncation is None

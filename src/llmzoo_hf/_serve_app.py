@@ -59,6 +59,8 @@ class ChatCompletionRequest(BaseModel):
     stop: str | list[str] | None = None
     n: int = Field(default=1, ge=1, le=1)
     stream_options: StreamOptions | None = None
+    # vLLM's extension: keep generating past EOS up to max_tokens (benchmarks with equal work per request).
+    ignore_eos: bool = False
 
 
 class GenerateParameters(BaseModel):
@@ -145,6 +147,7 @@ def build_app(server: _Server) -> FastAPI:
             top_p=body.top_p,
             seed=body.seed,
             stop=body.stop,
+            ignore_eos=body.ignore_eos,
         )
         server.submit(request)
         completion_id = f"chatcmpl-{uuid.uuid4().hex}"

@@ -58,6 +58,7 @@ class EngineRequest:
     repetition_penalty: float = 1.0
     seed: int | None = None
     stop: list[str] = field(default_factory=list)
+    ignore_eos: bool = False  # generate exactly max_new_tokens (for benchmarks), as vLLM's option does
     request_id: str = field(default_factory=lambda: f"req-{next(_request_counter)}")
     cancelled: threading.Event = field(default_factory=threading.Event)
 
@@ -85,7 +86,7 @@ class _Row:
         """Record a sampled token, stream its text, and decide whether the row is finished."""
         request = self.request
         self.last_token = token_id
-        if token_id in self.eos_ids:
+        if token_id in self.eos_ids and not request.ignore_eos:
             self.finish("stop")
             return
         self.generated.append(token_id)

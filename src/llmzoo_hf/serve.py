@@ -145,6 +145,7 @@ class _Server:
         seed: int | None,
         stop: str | list[str] | None,
         repetition_penalty: float | None = None,
+        ignore_eos: bool = False,
     ) -> EngineRequest:
         config = self.config
         budget = self.engine.max_model_len - len(prompt_ids)
@@ -159,6 +160,7 @@ class _Server:
             repetition_penalty=config.repetition_penalty if repetition_penalty is None else repetition_penalty,
             seed=config.seed if seed is None else seed,
             stop=[s for s in stops if s],
+            ignore_eos=ignore_eos,
         )
 
     def submit(self, request: EngineRequest) -> None:

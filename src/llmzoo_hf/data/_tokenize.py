@@ -7,7 +7,7 @@ and the mask is read off the character spans: one pass, linear in the text.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import copy
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TemplateError
@@ -47,35 +47,37 @@ def tokenize_conversations(
         return_assistant_tokens_mask=True,
         **tokenizer.special_tokens_map,
     )
-    if getattr(tokenizer, "is_fast", False) and getattr(tokenizer, "backend_tokenizer", None) is not None:
-        # One Rust call for the whole batch (parallel across cores); reading ids/offsets straight off the
-        # encodings skips the per-row Python conversion that ``tokenizer(...)`` does.
-        encodings = tokenizer.backend_tokenizer.encode_batch(rendered, add_special_tokens=False)
-        batch_ids = [enc.ids[:max_length] if max_length else enc.ids for enc in encodings]
-        batch_offsets = [enc.offsets for enc in encodings]
-    else:
-        encoded = tokenizer(
-            rendered,
-            add_special_tokens=False,
-            return_offsets_mapping=True,
-            truncation=max_length is not None,
-            max_length=max_length,
+    if not (getattr(tokenizer, "is_fast", False) and getattr(tokenizer, "backend_tokenizer", None) is not None):
+        raise TemplateError(
+            f"{type(tokenizer).__name__} is not a fast (Rust) tokenizer; token/character alignment needs one. "
+            "Load it with AutoTokenizer.from_pretrained(..., use_fast=True)."
         )
-        batch_ids, batch_offsets = encoded["input_ids"], encoded["offset_mapping"]
+    backend = tokenizer.backend_tokenizer
+    if max_length is not None:
+        backend = copy.copy(backend)  # truncation is a setting of the Rust tokenizer; leave the caller's alone
+        backend.enable_truncation(max_length)
+    # One Rust call for the whole batch (parallel across cores); the mask comes from the span ends alone, mapped
+    # to tokens the way ``apply_chat_template(..., return_assistant_tokens_mask=True)`` maps them.
+    encodings = backend.encode_batch(rendered, add_special_tokens=False)
+    all_ids: list[list[int]] = []
     all_masks: list[list[int]] = []
     all_labels: list[list[int]] = []
-    for ids, offsets, spans in zip(batch_ids, batch_offsets, generation_spans, strict=True):
-        starts = [start for start, _ in offsets]
+    for encoding, spans in zip(encodings, generation_spans, strict=True):
+        ids = encoding.ids
         mask = [0] * len(ids)
+        labels = [IGNORE_INDEX] * len(ids)
         for span_start, span_end in spans:
-            # Tokens whose first character lies inside the span, as ``char_to_token`` maps the span's ends.
-            first = bisect_left(starts, span_start)
-            last = bisect_left(starts, span_end)
-            for index in range(first, min(last, len(ids))):
-                mask[index] = 1
+            first = encoding.char_to_token(span_start)
+            if first is None:  # the span starts after the truncation point
+                break
+            last = encoding.char_to_token(span_end - 1)
+            stop = last + 1 if last is not None else len(ids)
+            mask[first:stop] = [1] * (stop - first)
+            labels[first:stop] = ids[first:stop]
+        all_ids.append(ids)
         all_masks.append(mask)
-        all_labels.append([t if m else IGNORE_INDEX for t, m in zip(ids, mask, strict=True)])
-    return {"input_ids": [list(ids) for ids in batch_ids], "assistant_masks": all_masks, "labels": all_labels}
+        all_labels.append(labels)
+    return {"input_ids": all_ids, "assistant_masks": all_masks, "labels": all_labels}
 
 
 def tokenize_dataset(
