@@ -208,6 +208,8 @@ def test_tokenize_conversations_truncates_like_apply_chat_template(smol_tokenize
     train = build_dataset(str(FIXTURES / "conversations_small.jsonl")).dataset["train"]
     conversations = [list(m) for m in train["messages"]]
     ours = tokenize_conversations(smol_tokenizer, conversations, max_length=40)
+    # The caller's tokenizer keeps no truncation setting.
+    assert smol_tokenizer.backend_tokenizer.truncation is None
     for index, conversation in enumerate(conversations):
         ref = smol_tokenizer.apply_chat_template(
             conversation,
@@ -220,5 +222,3 @@ def test_tokenize_conversations_truncates_like_apply_chat_template(smol_tokenize
         assert ours["input_ids"][index] == ref["input_ids"]
         assert ours["assistant_masks"][index] == ref["assistant_masks"]
     assert max(len(ids) for ids in ours["input_ids"]) == 40
-    # The caller's tokenizer keeps no truncation setting.
-    assert smol_tokenizer.backend_tokenizer.truncation is None
