@@ -53,9 +53,15 @@ def tokenize_conversations(
             "Load it with AutoTokenizer.from_pretrained(..., use_fast=True)."
         )
     backend = tokenizer.backend_tokenizer
-    if max_length is not None:
-        backend = copy.copy(backend)  # truncation is a setting of the Rust tokenizer; leave the caller's alone
-        backend.enable_truncation(max_length)
+    # Padding and truncation are settings of the Rust tokenizer that an earlier `tokenizer(...)` call may have left
+    # on; work on a copy set as asked, and leave the caller's tokenizer alone.
+    if backend.padding is not None or backend.truncation is not None or max_length is not None:
+        backend = copy.copy(backend)
+        backend.no_padding()
+        if max_length is None:
+            backend.no_truncation()
+        else:
+            backend.enable_truncation(max_length)
     # One Rust call for the whole batch (parallel across cores); the mask comes from the span ends alone, mapped
     # to tokens the way ``apply_chat_template(..., return_assistant_tokens_mask=True)`` maps them.
     encodings = backend.encode_batch(rendered, add_special_tokens=False)
