@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
+python -m ruff check src tests benchmarks scripts spaces
+python -m ruff format --check src tests benchmarks scripts spaces
 set +e
 python -m pytest "$@"
 code=$?

@@ -7,28 +7,15 @@ python scripts/update_readme_zoo.py --check    # exit 1 when a block is out of d
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
+from llmzoo_hf._atomic import write_text_atomic
 from llmzoo_hf.errors import ConfigError
 from llmzoo_hf.zoo import extract_readme_block, render_markdown_table, replace_readme_block
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FILES = (REPO_ROOT / "README.md",)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failed write leaves the old file intact."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         stale.append(path)
         if not args.check:
-            write_atomic(path, replace_readme_block(text, table, source=str(path)))
+            write_text_atomic(path, replace_readme_block(text, table, source=str(path)))
             print(f"updated {path}")
     if args.check and stale:
         print("stale zoo table in: " + ", ".join(map(str, stale)) + " (run python scripts/update_readme_zoo.py)")

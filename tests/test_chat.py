@@ -6,8 +6,8 @@ import json
 import random
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from llmzoo_hf import load_chat
 from llmzoo_hf.chat import GenerationSettings, IncrementalDetokenizer, ensure_chat_template
 from llmzoo_hf.errors import ConfigError, DeltaFolderError, TemplateError, TemplateNotFoundError
@@ -37,7 +37,14 @@ def test_stream_equals_chat_and_keeps_history(embedded_chat):
 
 @pytest.mark.parametrize(
     "text",
-    ["北京是中国的首都。", "東京は日本の首都です。", "서울은 한국의 수도입니다.", "القاهرة عاصمة مصر.", "नई दिल्ली भारत की राजधानी है।", "🎉🚀 Party time 🥳"],
+    [
+        "北京是中国的首都。",
+        "東京は日本の首都です。",
+        "서울은 한국의 수도입니다.",
+        "القاهرة عاصمة مصر.",
+        "नई दिल्ली भारत की राजधानी है।",
+        "🎉🚀 Party time 🥳",
+    ],
     ids=["zh", "ja", "ko", "ar", "hi", "emoji"],
 )
 def test_streaming_never_splits_a_character(embedded_chat, text):
@@ -49,7 +56,9 @@ def test_streaming_never_splits_a_character(embedded_chat, text):
     assert all("\ufffd" not in piece for piece in pieces)
 
 
-@pytest.mark.parametrize("text", ["你好，世界！", "こんにちは", "안녕하세요", "مرحبا بالعالم", "नमस्ते दुनिया", "👍🏽🇫🇷✨"])
+@pytest.mark.parametrize(
+    "text", ["你好，世界！", "こんにちは", "안녕하세요", "مرحبا بالعالم", "नमस्ते दुनिया", "👍🏽🇫🇷✨"]
+)
 def test_incremental_detokenizer_pieces_add_up_to_the_full_decode(smol_tokenizer, text):
     ids = smol_tokenizer(text, add_special_tokens=False)["input_ids"]
     rng = random.Random(0)

@@ -8,8 +8,8 @@ import sys
 import time
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from llmzoo_hf.cli import build_parser, main
 
 

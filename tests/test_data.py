@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from conftest import FIXTURES
 from llmzoo_hf.data import (
     IGNORE_INDEX,
     REJECT_REASONS,
@@ -17,8 +18,6 @@ from llmzoo_hf.data import (
     tokenize_conversations,
 )
 from llmzoo_hf.errors import ConfigError, DataError
-
-from conftest import FIXTURES
 
 
 def test_conversation_layout_becomes_messages_and_keeps_other_fields(tmp_path):

@@ -25,7 +25,9 @@ def test_import_is_light():
 
 
 def test_cli_module_imports_no_gradio_or_deepspeed():
-    code = "import sys, llmzoo_hf.cli as c; c.build_parser(); print('gradio' in sys.modules, 'deepspeed' in sys.modules)"
+    code = (
+        "import sys, llmzoo_hf.cli as c; c.build_parser(); print('gradio' in sys.modules, 'deepspeed' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
 

@@ -158,7 +158,14 @@ def test_votes_are_read_by_the_eval_module(tmp_path):
 
 @pytest.mark.parametrize(
     "text",
-    ["北京是中国的首都。", "東京は日本の首都です。", "서울은 한국의 수도입니다.", "القاهرة عاصمة مصر.", "नई दिल्ली भारत की राजधानी है।", "🎉🚀 Party 🥳"],
+    [
+        "北京是中国的首都。",
+        "東京は日本の首都です。",
+        "서울은 한국의 수도입니다.",
+        "القاهرة عاصمة مصر.",
+        "नई दिल्ली भारत की राजधानी है।",
+        "🎉🚀 Party 🥳",
+    ],
     ids=["zh", "ja", "ko", "ar", "hi", "emoji"],
 )
 def test_space_streams_complete_characters_in_process(embedded_model_path, embedded_chat, text):

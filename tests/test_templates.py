@@ -27,7 +27,7 @@ CONVERSATIONS = [
 
 def _messages(users: list[str], replies: list[str], n_turns: int, *, open_question: bool) -> list[dict[str, str]]:
     messages = []
-    for user, reply in list(zip(users, replies))[:n_turns]:
+    for user, reply in list(zip(users, replies, strict=True))[:n_turns]:
         messages += [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]
     if open_question:
         messages.append({"role": "user", "content": users[n_turns]})

@@ -23,7 +23,18 @@ _EXPORTS = {
     "DatasetMixtureConfig": "data",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = [
+    "ChatSession",
+    "DataSource",
+    "DatasetMixtureConfig",
+    "__version__",
+    "apply_chat_template",
+    "build_dataset",
+    "default_model_path",
+    "get_chat_template",
+    "list_templates",
+    "load_chat",
+]
 
 if TYPE_CHECKING:
     from ._embedded import default_model_path

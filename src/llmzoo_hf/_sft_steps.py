@@ -6,10 +6,10 @@ import inspect
 import logging
 import math
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._atomic import write_text_atomic
 from .configs import EMBEDDED_MODEL_SENTINEL
 from .errors import ConfigError
 
@@ -223,17 +223,6 @@ def set_generation_eos(model, tokenizer) -> None:
     base.config.use_cache = True  # gradient checkpointing switched it off for training
 
 
-def _write_text_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 _BASE_LICENSES = {"bloom": "bigscience-bloom-rail-1.0", "llama": "other"}
 EMBEDDED_BASE_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
 
@@ -287,7 +276,7 @@ def write_model_card(
         ),
     )
     path = output_dir / "README.md"
-    _write_text_atomic(path, str(build_model_card(info)))
+    write_text_atomic(path, str(build_model_card(info)))
     return path
 
 

@@ -355,7 +355,10 @@ class ChatSession:
             torch.manual_seed(settings.seed)
         with torch.inference_mode():
             output = self.model.generate(
-                **inputs, **settings.to_generate_kwargs(), eos_token_id=eos_ids, pad_token_id=self.tokenizer.pad_token_id
+                **inputs,
+                **settings.to_generate_kwargs(),
+                eos_token_id=eos_ids,
+                pad_token_id=self.tokenizer.pad_token_id,
             )
         new_ids = [i for i in output[0, inputs["input_ids"].shape[1] :].tolist() if i not in eos_ids]
         return self.tokenizer.decode(new_ids, skip_special_tokens=True).rstrip("\ufffd")
@@ -365,14 +368,21 @@ class ChatSession:
         import torch
 
         settings = self._settings(overrides)
-        texts = [self.tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=False) for m in conversations]
-        inputs = self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.model.device)
+        texts = [
+            self.tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=False) for m in conversations
+        ]
+        inputs = self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(
+            self.model.device
+        )
         eos_ids = self._eos_ids()
         if settings.seed is not None:
             torch.manual_seed(settings.seed)
         with torch.inference_mode():
             output = self.model.generate(
-                **inputs, **settings.to_generate_kwargs(), eos_token_id=eos_ids, pad_token_id=self.tokenizer.pad_token_id
+                **inputs,
+                **settings.to_generate_kwargs(),
+                eos_token_id=eos_ids,
+                pad_token_id=self.tokenizer.pad_token_id,
             )
         replies = []
         for row in output[:, inputs["input_ids"].shape[1] :].tolist():

@@ -46,3 +46,24 @@ def add_model_args(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--trust-remote-code", action="store_true", help="Run the model repository's own code (off by default)."
     )
+
+
+def load_chat_from_args(args: argparse.Namespace, **overrides):
+    """Call :func:`llmzoo_hf.load_chat` with the options of :func:`add_model_args` (and of
+    :func:`add_generation_args` where the command has them); ``overrides`` win."""
+    from ..chat import load_chat
+
+    kwargs = {
+        "load_in_8bit": args.load_8bit,
+        "load_in_4bit": args.load_4bit,
+        "template": args.template,
+        "force_template": args.force_template,
+        "revision": args.revision,
+        "dtype": args.dtype,
+        "trust_remote_code": args.trust_remote_code,
+    }
+    for name in ("temperature", "top_p", "max_new_tokens", "repetition_penalty", "seed", "system_prompt"):
+        if hasattr(args, name):
+            kwargs[name] = getattr(args, name)
+    kwargs.update(overrides)
+    return load_chat(args.model, **kwargs)

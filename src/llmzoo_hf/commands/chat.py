@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from ._common import add_command, add_generation_args, add_model_args
+from ._common import add_command, add_generation_args, add_model_args, load_chat_from_args
 
 EXAMPLES = [
     "llmzoo chat                                   # the embedded SmolLM2-135M-Instruct",
@@ -72,24 +72,7 @@ def read_messages(stream: TextIO, *, multiline: bool, prompt: str | None, out: T
 
 def run(args: argparse.Namespace) -> int:
     """Run the chat loop."""
-    from ..chat import load_chat
-
-    session = load_chat(
-        args.model,
-        load_in_8bit=args.load_8bit,
-        load_in_4bit=args.load_4bit,
-        template=args.template,
-        force_template=args.force_template,
-        system_prompt=args.system_prompt,
-        revision=args.revision,
-        dtype=args.dtype,
-        trust_remote_code=args.trust_remote_code,
-        temperature=args.temperature,
-        top_p=args.top_p,
-        max_new_tokens=args.max_new_tokens,
-        repetition_penalty=args.repetition_penalty,
-        seed=args.seed,
-    )
+    session = load_chat_from_args(args)
     interactive = sys.stdin.isatty()
     info = sys.stderr
     print(f"Model: {session.model_id}. {session.template_explanation}", file=info)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ._common import add_command, add_generation_args, add_model_args
+from ._common import add_command, add_generation_args, add_model_args, load_chat_from_args
 
 DIMENSIONS = ("general", "relevance", "diversity", "coherence", "immersion", "integrity")
 
@@ -113,24 +113,9 @@ def run_answer(args: argparse.Namespace) -> int:
         model_id = args.model_id or args.endpoint_model
         result = answer_with_endpoint(config, questions, args.out, model_id=model_id, system_prompt=args.system_prompt)
     else:
-        from ..chat import load_chat
         from ..eval.answers import answer_with_session
 
-        session = load_chat(
-            args.model,
-            load_in_8bit=args.load_8bit,
-            load_in_4bit=args.load_4bit,
-            template=args.template,
-            force_template=args.force_template,
-            revision=args.revision,
-            dtype=args.dtype,
-            trust_remote_code=args.trust_remote_code,
-            temperature=args.temperature,
-            top_p=args.top_p,
-            max_new_tokens=args.max_new_tokens,
-            repetition_penalty=args.repetition_penalty,
-            seed=args.seed,
-        )
+        session = load_chat_from_args(args)
         model_id = args.model_id or (Path(args.model).name if args.model else "SmolLM2-135M-Instruct")
         extra = {"model": args.model or "embedded:SmolLM2-135M-Instruct", "template": session.template_name}
         result = answer_with_session(
@@ -350,7 +335,6 @@ def _register_mcq(sub) -> None:
 
 def run_mcq(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval mcq``."""
-    from ..chat import load_chat
     from ..eval._io import write_json_atomic, write_text_atomic
     from ..eval.mcq import evaluate_mcq, format_mcq_table, load_mcq
 
@@ -363,18 +347,7 @@ def run_mcq(args: argparse.Namespace) -> int:
     items = load_mcq(data, langs=args.langs, split=args.split, revision=args.data_revision)
     if args.limit is not None:
         items = [item for item in items if item.index < args.limit]
-    session = load_chat(
-        args.model,
-        load_in_8bit=args.load_8bit,
-        load_in_4bit=args.load_4bit,
-        template=args.template,
-        force_template=args.force_template,
-        revision=args.revision,
-        dtype=args.dtype,
-        trust_remote_code=args.trust_remote_code,
-        temperature=0,
-        max_new_tokens=args.max_new_tokens,
-    )
+    session = load_chat_from_args(args, temperature=0)
     result = evaluate_mcq(
         session,
         items,

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import random
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._atomic import write_text_atomic
 from .._logging import progress
 from ..errors import ConfigError, DataError
 from ._io import RawRow, is_local, iter_hub, iter_local
@@ -226,19 +225,6 @@ def _split_and_weight(
     return weighted, test
 
 
-def _write_atomic(path: Path, lines: list[str]) -> None:
-    """Write ``lines`` to ``path`` through a temporary file, so a failed write leaves no half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.writelines(lines)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _count_tokens(rows: list[dict[str, Any]], tokenizer) -> list[int]:
     texts = ["\n".join(m["content"] for m in row["messages"]) for row in rows]
     counts: list[int] = []
@@ -295,7 +281,9 @@ def build_dataset(
         test_rows.extend(test)
 
     if rejects_path is not None:
-        _write_atomic(rejects_path, [json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in all_rejects])
+        write_text_atomic(
+            rejects_path, "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in all_rejects)
+        )
     if empty:
         where = f"; see {rejects_path}" if rejects_path else ""
         details = "; ".join(
@@ -328,7 +316,9 @@ def build_dataset(
         rejects_path=str(rejects_path) if rejects_path else None,
     )
     if output_dir is not None:
-        _write_atomic(Path(output_dir) / REPORT_FILENAME, [json.dumps(report.to_dict(), indent=2, ensure_ascii=False)])
+        write_text_atomic(
+            Path(output_dir) / REPORT_FILENAME, json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+        )
     if report.rows_rejected:
         logger.warning("%d rows rejected (by reason in %s).", report.rows_rejected, rejects_path or "the report")
 
