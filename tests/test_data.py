@@ -221,3 +221,42 @@ def test_tokenize_conversations_truncates_like_apply_chat_template(smol_tokenize
         assert ours["input_ids"][index] == ref["input_ids"]
         assert ours["assistant_masks"][index] == ref["assistant_masks"]
     assert max(len(ids) for ids in ours["input_ids"]) == 40
+
+
+def test_bundled_sample_data_and_its_card():
+    from huggingface_hub import DatasetCard
+
+    from llmzoo_hf.data import bundled_data_path
+
+    folder = bundled_data_path()
+    card = DatasetCard.load(folder / "README.md")
+    files = {c["config_name"]: c["data_files"][0]["path"] for c in card.data.configs}
+    assert files == {
+        "conversations": "conversations.jsonl",
+        "instructions": "instructions.jsonl",
+        "user_centered": "user_centered.jsonl",
+    }
+    result = build_dataset(
+        [
+            DataSource(path=str(folder / "conversations.jsonl"), layout="conversation"),
+            DataSource(path=str(folder / "instructions.jsonl"), layout="alpaca"),
+            DataSource(path=str(folder / "user_centered.jsonl"), layout="user_centered"),
+        ]
+    )
+    stats = {s.name: s for s in result.report.sources}
+    assert (stats["conversations"].rows_kept, stats["instructions"].rows_kept, stats["user_centered"].rows_kept) == (
+        340,
+        225,
+        115,
+    )
+    assert result.report.rows_rejected == 0
+    languages = set(result.dataset["train"]["lang"])
+    assert languages == set(card.data.language)
+    for lang in ("en", "zh", "es", "fr", "de", "ar", "hi", "ja", "ko", "ru"):
+        assert result.report.languages[lang]["rows"] == 59  # 29 conversations + 20 instructions + 10 user-centered
+    multi_turn = sum(
+        len(m) > 2
+        for m, s in zip(result.dataset["train"]["messages"], result.dataset["train"]["source"], strict=True)
+        if s == "conversations"
+    )
+    assert multi_turn >= 0.6 * 340

@@ -274,3 +274,36 @@ def test_evaluate_module_loads_offline():
         reference_label="gpt3.5",
     )
     assert table == PUBLISHED_ZH_IMMERSION
+
+
+def test_metrics_and_report_show_position_bias_of_shuffled_reviews(tmp_path):
+    # Two reviews of 3 answers shown in a shuffled order. As presented, the first answer shown ranked 1 in
+    # review r1 and 2 in review r2: first_shown_best_rate = 1/2; mean rank by position = [(1+2)/2, (2+1)/2,
+    # (3+3)/2] = [1.5, 1.5, 3.0].
+    reviews = []
+    for review_id, presented, as_presented in (("r1", [2, 0, 1], [1, 2, 3]), ("r2", [1, 2, 0], [2, 1, 3])):
+        order = [0, 0, 0]
+        for position, original in enumerate(presented):
+            order[original] = as_presented[position]
+        line = json.loads((FIXTURES / "reviews_order_small.jsonl").read_text().splitlines()[0])
+        line.update(review_id=review_id, order=order, question_id=1 if review_id == "r1" else 2)
+        line["metadata"] = {**line["metadata"], "presented_order": presented, "order_as_presented": as_presented}
+        reviews.append(json.dumps(line))
+    review_file = tmp_path / "reviews.jsonl"
+    review_file.write_text("\n".join(reviews) + "\n")
+    out = tmp_path / "en" / "general" / "metric.json"
+    proc = run_cli("eval", "metrics", "--questions", str(QUESTIONS), "--reviews", str(review_file), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    bias = json.loads(out.with_name("metric.summary.json").read_text())["position_bias"]
+    assert bias == {
+        "first_shown_best_rate": 0.5,
+        "mean_rank_by_position": [1.5, 1.5, 3.0],
+        "consistency": None,
+        "reviews": 2,
+    }
+    proc = run_cli("eval", "report", "--metrics", str(tmp_path), "--out", str(tmp_path / "report.md"))
+    assert proc.returncode == 0, proc.stderr
+    assert (
+        "position bias: answer shown first ranked best in 50% of 2 reviews, mean rank by position [1.5, 1.5, 3.0]"
+        in (tmp_path / "report.md").read_text()
+    )

@@ -248,6 +248,12 @@ def run_metrics(args: argparse.Namespace) -> int:
     )
     write_json_atomic(args.out, result.mean)
     summary = {**result.summary(), "judge": _judge_info(reviews)}
+    presented = [(r.get("metadata") or {}).get("presented_order") for r in reviews]
+    if any(order and order != sorted(order) for order in presented):
+        from ..eval.judge import position_bias
+
+        # Answers were shown in varying orders (--shuffle / --swap): keep how much the judge favoured a position.
+        summary["position_bias"] = position_bias(reviews)
     write_json_atomic(summary_path(args.out), summary)
     ordering = format_ordering(result.ordering)
     if args.ordering:

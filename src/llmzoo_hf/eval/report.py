@@ -126,6 +126,17 @@ def _judge_lines(columns: list[MetricColumn]) -> list[str]:
             parts.append(f"unparsable={column.summary['unparsable']}")
         if column.summary.get("reference"):
             parts.append(f"reference={column.summary['reference']}")
+        bias = column.summary.get("position_bias") or {}
+        if bias.get("reviews"):
+            parts.append(
+                f"position bias: answer shown first ranked best in {bias['first_shown_best_rate']:.0%} of "
+                f"{bias['reviews']} reviews, mean rank by position {bias['mean_rank_by_position']}"
+                + (
+                    f", same ranks across repeats {bias['consistency']:.0%}"
+                    if bias.get("consistency") is not None
+                    else ""
+                )
+            )
         lines.append(f"- **{column.label}**: " + ", ".join(parts))
     return lines
 
