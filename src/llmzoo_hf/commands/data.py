@@ -168,7 +168,9 @@ def _endpoint(args: argparse.Namespace):
 def _report(summary, args: argparse.Namespace) -> int:
     print(summary.to_text())
     if args.summary_json:
-        Path(args.summary_json).write_text(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        from .._atomic import write_text_atomic
+
+        write_text_atomic(args.summary_json, json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n")
     return 1 if summary.failed else 0
 
 
