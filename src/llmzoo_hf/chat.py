@@ -200,11 +200,9 @@ class IncrementalDetokenizer:
     def flush(self) -> str:
         """Return whatever text is still held back, so the pieces add up to the full decode."""
         full = self._decode(self.ids)
-        if full.startswith(self.emitted):
-            rest = full[len(self.emitted) :]
-        else:  # the windowed decode drifted from the full one; say so rather than emit a wrong text
+        if not full.startswith(self.emitted):  # the windowed decode drifted from the full one
             logger.debug("incremental decode drifted; emitting the remainder of the full decode")
-            rest = full[len(self.emitted) :] if len(full) > len(self.emitted) else ""
+        rest = full[len(self.emitted) :]
         rest = rest.rstrip("\ufffd")  # a generation cut inside a character leaves a dangling partial byte
         self.emitted += rest
         return rest
