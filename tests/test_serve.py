@@ -83,6 +83,19 @@ def test_raw_sse_stream_ends_with_finish_reason_and_done(server):
     assert "".join(c["choices"][0]["delta"].get("content", "") for c in chunks) == PARIS
 
 
+def test_stop_string_split_across_tokens_never_reaches_the_client(server):
+    body = {"messages": QUESTION, "max_tokens": 20, "stop": ["Paris."]}  # "Paris" and "." are two tokens
+    reply = post(server, "/v1/chat/completions", body).json()
+    assert reply["choices"][0]["message"]["content"] == "The capital of France is "
+    assert reply["choices"][0]["finish_reason"] == "stop"
+    pieces = []
+    with httpx.stream("POST", server.url + "/v1/chat/completions", json={**body, "stream": True}, timeout=120) as r:
+        for line in r.iter_lines():
+            if line.startswith("data: {"):
+                pieces.append(json.loads(line[6:])["choices"][0]["delta"].get("content") or "")
+    assert "".join(pieces) == "The capital of France is "
+
+
 def test_inference_client_sync_stream_and_not(server, online_hub):
     from huggingface_hub import InferenceClient
 

@@ -77,7 +77,9 @@ class _Row:
         self.eos_ids = eos_ids
         self.generated: list[int] = []
         self.detok = IncrementalDetokenizer(tokenizer)
-        self.text = ""
+        self.stops = [stop for stop in request.stop if stop]  # an empty stop string would match everywhere
+        self.text = ""  # what was sent so far (only kept when the request has stop strings)
+        self.held = ""  # text that may begin a stop string, held back until the next piece settles it
         self.finish_reason: str | None = None
         self.last_token: int | None = None
         self.generator = torch.Generator().manual_seed(request.seed) if request.seed is not None else None
@@ -91,39 +93,54 @@ class _Row:
             return
         self.generated.append(token_id)
         piece = self.detok.push([token_id])
-        if piece and request.stop:
-            piece = self._cut_at_stop(piece)
-        if self.finish_reason is not None:
-            return
+        if self.stops:
+            piece, hit = self._release(piece)
+            if hit:
+                self.finish("stop", flush=False, last=piece)
+                return
         request.emit(EngineEvent("token", text=piece, token_id=token_id))
         if len(self.generated) >= request.max_new_tokens:
             self.finish("length")
         elif len(request.prompt_ids) + len(self.generated) >= max_model_len:
             self.finish("length")
 
-    def _cut_at_stop(self, piece: str) -> str:
-        joined = self.text + piece
-        for stop in self.request.stop:
-            index = joined.find(stop)
-            if index != -1:
-                head = joined[len(self.text) : index] if index > len(self.text) else ""
-                if head:
-                    self.request.emit(EngineEvent("token", text=head, token_id=self.last_token))
-                self.text = joined[:index]
-                self.finish("stop", flush=False)
-                return ""
-        self.text = joined
-        return piece
+    def _release(self, piece: str, *, final: bool = False) -> tuple[str, bool]:
+        """Return the part of ``piece`` that is safe to send, and whether a stop string was found.
 
-    def finish(self, reason: str, *, flush: bool = True) -> None:
-        """Emit the held-back text (if any) and the final event."""
+        Text that could be the start of a stop string split across tokens is held back until the next piece
+        settles it (or the row ends: ``final``), so that no part of a stop string ever reaches the client. When
+        a stop string is found, only the text before it is returned.
+        """
+        stops = self.stops
+        pending, self.held = self.held + piece, ""
+        start = max(0, len(self.text) - (max(map(len, stops)) - 1))
+        joined = self.text[start:] + pending
+        offset = len(self.text) - start  # where `pending` begins inside `joined`
+        hits = [index for index in (joined.find(stop) for stop in stops) if index != -1]
+        if hits:
+            safe = pending[: max(0, min(hits) - offset)]
+            self.text += safe
+            return safe, True
+        if not final:
+            hold = min(max((_overlap(joined, stop) for stop in stops), default=0), len(pending))
+            if hold:
+                pending, self.held = pending[:-hold], pending[-hold:]
+        self.text += pending
+        return pending, False
+
+    def finish(self, reason: str, *, flush: bool = True, last: str = "") -> None:
+        """Emit the last text (``last``, or the detokenizer's tail and held-back text) and the final event."""
         if self.finish_reason is not None:
             return
-        self.finish_reason = reason
+        token_id = self.last_token
         if flush:
-            tail = self.detok.flush()
-            if tail:
-                self.request.emit(EngineEvent("token", text=tail, token_id=None))
+            token_id, last = None, self.detok.flush()
+            if self.stops:
+                last, hit = self._release(last, final=True)
+                reason = "stop" if hit else reason
+        self.finish_reason = reason
+        if last:
+            self.request.emit(EngineEvent("token", text=last, token_id=token_id))
         self.request.emit(
             EngineEvent(
                 "done",
@@ -132,6 +149,14 @@ class _Row:
                 completion_tokens=len(self.generated),
             )
         )
+
+
+def _overlap(text: str, stop: str) -> int:
+    """Length of the longest proper prefix of ``stop`` that ``text`` ends with (0 when none)."""
+    for size in range(min(len(stop) - 1, len(text)), 0, -1):
+        if text.endswith(stop[:size]):
+            return size
+    return 0
 
 
 def eos_token_ids(model, tokenizer) -> set[int]:

@@ -220,6 +220,9 @@ def _stream_both(backends: _Backends, name_a: str, name_b: str, messages, settin
     yield answers[0], answers[1]
 
 
+ARENA_READY = "Both answers are in: which one is better?"
+
+
 def build_demo(config: SpaceConfig | None = None):
     """Build the Space's Gradio app (a ``gr.Blocks``): a Chat tab and an Arena tab.
 
@@ -291,8 +294,10 @@ def build_demo(config: SpaceConfig | None = None):
                     raise gr.Error("Type a question first.")
                 settings = {"temperature": temp, "top_p": nucleus, "max_tokens": int(budget)}
                 messages = [{"role": "user", "content": text}]
+                a = b = ""
                 for a, b in _stream_both(backends, name_a, name_b, messages, settings):
                     yield a, b, ""
+                yield a, b, ARENA_READY
 
             ask.click(
                 ask_both,
