@@ -30,7 +30,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -265,6 +265,67 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def _stream_shards(
+    tmp: Path,
+    files: list[str],
+    shards: list[list[tuple[str, tuple[int, ...], str]]],
+    reader: CheckpointReader,
+    base: CheckpointReader,
+    sources: dict[str, str],
+    copied: set[str],
+    combine: Callable[[torch.Tensor, torch.Tensor, torch.dtype, torch.dtype], torch.Tensor],
+    digests: dict[str, Any],
+    on_base_tensor: Callable[[str], None] | None = None,
+) -> set[str]:
+    """Write ``reader``'s tensors, shard by shard and row block by row block, each combined with its base rows.
+
+    The one streaming loop behind :func:`make_delta` (``combine`` subtracts) and :func:`apply_delta` (it adds):
+    ``combine(rows, base_rows, compute_dtype, stored_dtype)`` gives the block to store; rows past the end of the
+    base tensor (a grown vocabulary) and ``copied`` tensors are stored as they are. Each base tensor read is
+    hashed into ``digests`` on the way, and ``on_base_tensor(name)`` is called once its hash is complete. An index
+    file is written when there is more than one shard. Returns the names of the base tensors hashed.
+    """
+    hashed: set[str] = set()
+    weight_map: dict[str, str] = {}
+    total = 0
+    for file, shard in zip(files, shards, strict=True):
+        writer = ShardWriter(tmp / file, shard)
+        try:
+            for name, _, dtype_str in shard:
+                weight_map[name] = file
+                info, source = reader.tensors[name], sources[name]
+                own = source == name
+                digest = digests.setdefault(source, hashlib.sha256()) if own else None
+                base_rows = base.tensors[source].shape[0] if info.shape else 1
+                stored = torch_dtype(dtype_str)
+                for start, stop in row_blocks(info, block_bytes=BLOCK_BYTES):
+                    block = reader.read(name, start, stop) if info.shape else reader.read(name)
+                    if name in copied:
+                        writer.write(name, block)
+                        continue
+                    split = max(start, min(stop, base_rows))
+                    if split > start:
+                        base_block = base.read(source, start, split) if info.shape else base.read(source)
+                        if digest is not None:
+                            _sha_update(digest, base_block)
+                        compute = _compute_dtype(base_block.dtype, block.dtype)
+                        writer.write(name, combine(block[: split - start], base_block, compute, stored))
+                    if stop > split:  # rows the base does not have (a grown vocabulary): stored whole
+                        writer.write(name, block[split - start :].to(stored))
+                if own:
+                    hashed.add(source)
+                    if on_base_tensor is not None:
+                        on_base_tensor(source)
+            writer.close()
+        except BaseException:
+            writer.abort()
+            raise
+        total += writer.total_bytes
+    if len(files) > 1:
+        _write_index(tmp, weight_map, total)
+    return hashed
+
+
 def make_delta(
     base: str | Path,
     target: str | Path,
@@ -317,52 +378,21 @@ def make_delta(
     shards = plan_shards(plan, max_shard_bytes=parse_size(max_shard_size))
     files = shard_file_names(len(shards))
     digests: dict[str, Any] = {}
-    hashed: set[str] = set()
     inexact = 0
-    weight_map: dict[str, str] = {}
-    total = 0
+
+    def subtract(head: torch.Tensor, base_block: torch.Tensor, compute: torch.dtype, stored: torch.dtype):
+        nonlocal inexact
+        delta = (head.to(compute) - base_block.to(compute)).to(stored)
+        delta, misses = _fit_delta(delta, base_block, head, compute)
+        inexact += misses
+        return delta
+
     logger.info("Making a delta of %d tensors in %d shard(s) from %s - %s", len(plan), len(shards), target, base)
     with _atomic_folder(Path(output_dir), overwrite=overwrite) as tmp:
-        for file, shard in zip(files, shards, strict=True):
-            writer = ShardWriter(tmp / file, shard)
-            try:
-                for name, _, dtype_str in shard:
-                    weight_map[name] = file
-                    info, source = t.tensors[name], sources[name]
-                    own = source == name
-                    digest = digests.setdefault(source, hashlib.sha256()) if own else None
-                    base_rows = b.tensors[source].shape[0] if info.shape else 1
-                    for start, stop in row_blocks(info, block_bytes=BLOCK_BYTES):
-                        block = t.read(name, start, stop) if info.shape else t.read(name)
-                        if name in copied:
-                            writer.write(name, block)
-                            continue
-                        stored = torch_dtype(dtype_str)
-                        split = max(start, min(stop, base_rows))
-                        if split > start:
-                            base_block = b.read(source, start, split) if info.shape else b.read(source)
-                            if digest is not None:
-                                _sha_update(digest, base_block)
-                            compute = _compute_dtype(base_block.dtype, block.dtype)
-                            head = block[: split - start]
-                            delta = (head.to(compute) - base_block.to(compute)).to(stored)
-                            delta, misses = _fit_delta(delta, base_block, head, compute)
-                            inexact += misses
-                            writer.write(name, delta)
-                        if stop > split:  # rows the base does not have: stored whole
-                            writer.write(name, block[split - start :].to(stored))
-                    if own:
-                        hashed.add(source)
-                writer.close()
-            except BaseException:
-                writer.abort()
-                raise
-            total += writer.total_bytes
+        hashed = _stream_shards(tmp, files, shards, t, b, sources, set(copied), subtract, digests)
         _hash_rest(b, digests, hashed)
         entries = _entries(b, digests)
         checksum = _checksum_lines(entries)
-        if len(files) > 1:
-            _write_index(tmp, weight_map, total)
         stamp = {
             "format_version": DELTA_FORMAT_VERSION,
             "base_model": base_model_id or str(base),
@@ -517,9 +547,6 @@ def apply_delta(
     shards = plan_shards(plan, max_shard_bytes=parse_size(max_shard_size))
     files = shard_file_names(len(shards))
     digests: dict[str, Any] = {}
-    hashed: set[str] = set()
-    weight_map: dict[str, str] = {}
-    total = 0
 
     def verify(name: str) -> None:
         entry = recorded.get(name)
@@ -540,47 +567,17 @@ def apply_delta(
         logger.warning("%s Merging anyway (force).", message)
 
     logger.info("Applying %s to %s: %d tensors, %d shard(s)", delta, base, len(plan), len(shards))
+
+    def add(head: torch.Tensor, base_block: torch.Tensor, compute: torch.dtype, out: torch.dtype) -> torch.Tensor:
+        return (base_block.to(compute) + head.to(compute)).to(out)
+
     with _atomic_folder(Path(output_dir), overwrite=overwrite) as tmp:
-        for file, shard in zip(files, shards, strict=True):
-            writer = ShardWriter(tmp / file, shard)
-            try:
-                for name, _, dtype_str in shard:
-                    weight_map[name] = file
-                    info, source = d.tensors[name], sources[name]
-                    own = source == name
-                    digest = digests.setdefault(source, hashlib.sha256()) if own else None
-                    base_rows = b.tensors[source].shape[0] if info.shape else 1
-                    out = torch_dtype(dtype_str)
-                    for start, stop in row_blocks(info, block_bytes=BLOCK_BYTES):
-                        block = d.read(name, start, stop) if info.shape else d.read(name)
-                        if name in copied:
-                            writer.write(name, block)
-                            continue
-                        split = max(start, min(stop, base_rows))
-                        if split > start:
-                            base_block = b.read(source, start, split) if info.shape else b.read(source)
-                            if digest is not None:
-                                _sha_update(digest, base_block)
-                            compute = _compute_dtype(base_block.dtype, block.dtype)
-                            merged = base_block.to(compute) + block[: split - start].to(compute)
-                            writer.write(name, merged.to(out))
-                        if stop > split:  # rows added to the vocabulary: the base has zeros there
-                            writer.write(name, block[split - start :].to(out))
-                    if own:
-                        hashed.add(source)
-                        verify(source)
-                writer.close()
-            except BaseException:
-                writer.abort()
-                raise
-            total += writer.total_bytes
+        hashed = _stream_shards(tmp, files, shards, d, b, sources, copied, add, digests, on_base_tensor=verify)
         if recorded:
             rest = set(b.tensors) - hashed
             _hash_rest(b, digests, hashed)
             for name in sorted(rest):
                 verify(name)
-        if len(files) > 1:
-            _write_index(tmp, weight_map, total)
         config = _read_config(delta_dir)
         config.pop(DELTA_CONFIG_KEY, None)
         if default_dtype:
