@@ -344,22 +344,7 @@ class ChatSession:
 
     def generate(self, messages: list[dict[str, str]], **overrides: Any) -> str:
         """Return the full reply to a message list (the session's history is not touched)."""
-        import torch
-
-        settings = self._settings(overrides)
-        inputs = self._encode(messages)
-        eos_ids = self._eos_ids()
-        if settings.seed is not None:
-            torch.manual_seed(settings.seed)
-        with torch.inference_mode():
-            output = self.model.generate(
-                **inputs,
-                **settings.to_generate_kwargs(),
-                eos_token_id=eos_ids,
-                pad_token_id=self.tokenizer.pad_token_id,
-            )
-        new_ids = [i for i in output[0, inputs["input_ids"].shape[1] :].tolist() if i not in eos_ids]
-        return self.tokenizer.decode(new_ids, skip_special_tokens=True).rstrip("\ufffd")
+        return self.generate_batch([messages], **overrides)[0]
 
     def generate_batch(self, conversations: list[list[dict[str, str]]], **overrides: Any) -> list[str]:
         """Return one reply per message list, generated together in one left-padded batch."""

@@ -23,18 +23,16 @@ Format of a delta folder:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
-import os
 import shutil
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._atomic import atomic_folder
 from ._delta_stamp import DELTA_CONFIG_KEY, read_delta_stamp, refuse_delta_folder
 from ._safetensors_io import (
     INDEX_FILE,
@@ -165,24 +163,6 @@ def _match_tensors(
             f"Shapes differ for {name}: the base has {list(base_info.shape)}, the {what} {list(info.shape)}."
         )
     return sources, grown
-
-
-@contextlib.contextmanager
-def _atomic_folder(output_dir: Path, *, overwrite: bool) -> Iterator[Path]:
-    """Yield a temporary sibling folder that becomes ``output_dir`` only if the block succeeds."""
-    output_dir = Path(output_dir)
-    if output_dir.exists() and not overwrite:
-        raise FileExistsError(f"{output_dir} already exists; remove it or pass overwrite=True (--overwrite).")
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.tmp-", dir=output_dir.parent))
-    try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    if output_dir.exists():
-        shutil.rmtree(output_dir)
-    os.replace(tmp, output_dir)
 
 
 def _copy_side_files(source: Path, dest: Path) -> None:
@@ -388,7 +368,7 @@ def make_delta(
         return delta
 
     logger.info("Making a delta of %d tensors in %d shard(s) from %s - %s", len(plan), len(shards), target, base)
-    with _atomic_folder(Path(output_dir), overwrite=overwrite) as tmp:
+    with atomic_folder(output_dir, overwrite=overwrite) as tmp:
         hashed = _stream_shards(tmp, files, shards, t, b, sources, set(copied), subtract, digests)
         _hash_rest(b, digests, hashed)
         entries = _entries(b, digests)
@@ -571,7 +551,7 @@ def apply_delta(
     def add(head: torch.Tensor, base_block: torch.Tensor, compute: torch.dtype, out: torch.dtype) -> torch.Tensor:
         return (base_block.to(compute) + head.to(compute)).to(out)
 
-    with _atomic_folder(Path(output_dir), overwrite=overwrite) as tmp:
+    with atomic_folder(output_dir, overwrite=overwrite) as tmp:
         hashed = _stream_shards(tmp, files, shards, d, b, sources, copied, add, digests, on_base_tensor=verify)
         if recorded:
             rest = set(b.tensors) - hashed

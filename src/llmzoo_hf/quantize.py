@@ -13,12 +13,10 @@ torch) and a CUDA GPU. Its group size must divide every linear layer's ``in_feat
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._atomic import atomic_folder
 from ._embedded import EMBEDDED_HUB_ID
 from .errors import ConfigError, MissingExtraError, require
 
@@ -101,11 +99,7 @@ def quantize_model(
     if method not in METHODS:
         raise ConfigError(f"method={method!r}; expected one of {METHODS}.")
     output_dir = Path(output_dir)
-    if output_dir.exists() and not overwrite:
-        raise FileExistsError(f"{output_dir} already exists; remove it or pass overwrite=True (--overwrite).")
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.tmp-", dir=output_dir.parent))
-    try:
+    with atomic_folder(output_dir, overwrite=overwrite) as tmp:
         if method == "gptq":
             _quantize_gptq(model, tmp, group_size, calibration_texts or DEFAULT_CALIBRATION, revision)
         else:
@@ -125,12 +119,6 @@ def quantize_model(
                 details=details,
             )
         ).save(tmp / "README.md")
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    if output_dir.exists():
-        shutil.rmtree(output_dir)
-    os.replace(tmp, output_dir)
     return QuantizeResult(output_dir, method, _CARD_METHODS[method][1])
 
 
