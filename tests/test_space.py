@@ -67,6 +67,30 @@ def test_model_picker_shows_zoo_display_names():
     assert labels["phoenix-inst-chat-7b"].startswith("Phoenix-inst-chat-7b")
 
 
+def _set_slider(page, elem_id: str, value: str, attempts: int = 10) -> None:
+    """Type ``value`` into a Gradio slider's number box until the slider itself shows it.
+
+    Input typed before the page's scripts have taken over the server-rendered form is lost without a trace, so
+    the value is typed again until the range input reflects it.
+    """
+    from playwright.sync_api import expect
+
+    number, slider = page.locator(f"{elem_id} input[type='number']"), page.locator(f"{elem_id} input[type='range']")
+    if slider.input_value() == value:
+        return
+    for _ in range(attempts - 1):
+        number.fill(value)
+        number.press("Enter")
+        try:
+            expect(slider).to_have_value(value, timeout=3_000)
+            return
+        except AssertionError:
+            page.wait_for_timeout(1_000)
+    number.fill(value)
+    number.press("Enter")
+    expect(slider).to_have_value(value)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium (apt-get install -y chromium)")
 def test_space_in_a_real_browser(embedded_model_path, tmp_path):
@@ -99,9 +123,7 @@ def test_space_in_a_real_browser(embedded_model_path, tmp_path):
                     page.goto(space.url)
                     # greedy decoding, so that the answers are known exactly
                     page.get_by_role("button", name="Settings ▼").click()
-                    page.locator("#temperature input[type='number']").fill("0")
-                    page.locator("#temperature input[type='number']").press("Enter")
-                    expect(page.locator("#temperature input[type='range']")).to_have_value("0")
+                    _set_slider(page, "#temperature", "0")
                     # chat: a question streams an answer into the chatbot
                     page.locator("#chat-input textarea").fill("What is the capital of France?")
                     page.locator("#chat-input textarea").press("Enter")
@@ -117,6 +139,7 @@ def test_space_in_a_real_browser(embedded_model_path, tmp_path):
                     expect(bot.nth(1)).to_contain_text("Paris")
                     page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
                     # arena: both answers stream in, the vote lands in the JSONL file
+                    _set_slider(page, "#temperature", "0")  # still greedy: the arena reads the same settings
                     page.get_by_role("tab", name="Arena").click()
                     page.locator("#arena-question textarea").fill("What is the capital of France?")
                     page.locator("#arena-ask").click()
