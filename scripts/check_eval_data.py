@@ -201,18 +201,22 @@ def check_general(root: Path, rep: Report) -> dict:
     return summary
 
 
-def check_multilingual(root: Path, rep: Report) -> dict:
-    summary = {}
-    base = root / "multilingual"
+def _language_files(base: Path, langs, rep: Report):
+    """Report files in ``base`` that are no known language; yield ``(lang, path, rows)`` for each readable file."""
     if base.is_dir():
-        extra = sorted(p.name for p in base.glob("*.jsonl") if p.stem not in MULTI_LANGS)
+        extra = sorted(p.name for p in base.glob("*.jsonl") if p.stem not in langs)
         if extra:
             rep.error(str(base), f"unexpected files: {extra}")
-    for lang in MULTI_LANGS:
+    for lang in langs:
         path = base / f"{lang}.jsonl"
         rows = read_jsonl(path, rep)
-        if rows is None:
-            continue
+        if rows is not None:
+            yield lang, path, rows
+
+
+def check_multilingual(root: Path, rep: Report) -> dict:
+    summary = {}
+    for lang, path, rows in _language_files(root / "multilingual", MULTI_LANGS, rep):
         where = str(path)
         for r in rows:
             w = f"{where} id={r.get('id')}"
@@ -239,16 +243,7 @@ def check_multilingual(root: Path, rep: Report) -> dict:
 
 def check_mcq(root: Path, rep: Report) -> dict:
     summary = {}
-    base = root / "mcq"
-    if base.is_dir():
-        extra = sorted(p.name for p in base.glob("*.jsonl") if p.stem not in MCQ_LANGS)
-        if extra:
-            rep.error(str(base), f"unexpected files: {extra}")
-    for lang in MCQ_LANGS:
-        path = base / f"{lang}.jsonl"
-        rows = read_jsonl(path, rep)
-        if rows is None:
-            continue
+    for lang, path, rows in _language_files(root / "mcq", MCQ_LANGS, rep):
         where = str(path)
         for n, r in enumerate(rows, start=1):
             w = f"{where} item {n}"
