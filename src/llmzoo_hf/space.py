@@ -217,7 +217,6 @@ def _stream_both(backends: _Backends, name_a: str, name_b: str, messages, settin
             continue
         answers[slot] += piece
         yield answers[0], answers[1]
-    yield answers[0], answers[1]
 
 
 ARENA_READY = "Both answers are in: which one is better?"
