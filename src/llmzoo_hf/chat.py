@@ -282,10 +282,12 @@ class ChatSession:
             ids.add(self.tokenizer.eos_token_id)
         return sorted(ids)
 
-    def _encode(self, messages: list[dict[str, str]]):
-        return self.tokenizer.apply_chat_template(
-            messages, add_generation_prompt=True, return_tensors="pt", return_dict=True
-        ).to(self.model.device)
+    def _encode(self, conversations: list[list[dict[str, str]]]):
+        """Render and tokenize message lists for generation (one left-padded batch, on the model's device)."""
+        texts = [
+            self.tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=False) for m in conversations
+        ]
+        return self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.model.device)
 
     def stream_messages(self, messages: list[dict[str, str]], **overrides: Any) -> Iterator[str]:
         """Stream the reply to a full message list (the session's history is not touched)."""
@@ -293,7 +295,7 @@ class ChatSession:
         from transformers import StoppingCriteria, StoppingCriteriaList
 
         settings = self._settings(overrides)
-        inputs = self._encode(messages)
+        inputs = self._encode([messages])
         streamer = _TokenQueueStreamer()
         stop = threading.Event()
 
@@ -351,12 +353,7 @@ class ChatSession:
         import torch
 
         settings = self._settings(overrides)
-        texts = [
-            self.tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=False) for m in conversations
-        ]
-        inputs = self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(
-            self.model.device
-        )
+        inputs = self._encode(conversations)
         eos_ids = self._eos_ids()
         if settings.seed is not None:
             torch.manual_seed(settings.seed)
