@@ -182,7 +182,8 @@ def test_report_counts_tokens_per_language_and_source(tmp_path, smol_tokenizer):
 
 
 def test_tokenize_conversations_matches_apply_chat_template(smol_tokenizer, bloom_tokenizer):
-    from llmzoo_hf import apply_chat_template
+    """The tokenizer carries the inference template; the mask comes from its training variant, as in SFT."""
+    from llmzoo_hf import apply_chat_template, get_chat_template
 
     train = build_dataset(str(FIXTURES / "conversations_small.jsonl")).dataset["train"]
     conversations = [list(m) for m in train["messages"]]
@@ -191,7 +192,11 @@ def test_tokenize_conversations_matches_apply_chat_template(smol_tokenizer, bloo
         ours = tokenize_conversations(tokenizer, conversations)
         for index, conversation in enumerate(conversations):
             ref = tokenizer.apply_chat_template(
-                conversation, tokenize=True, return_dict=True, return_assistant_tokens_mask=True
+                conversation,
+                tokenize=True,
+                return_dict=True,
+                return_assistant_tokens_mask=True,
+                chat_template=get_chat_template("chimera", training=True),
             )
             assert ours["input_ids"][index] == ref["input_ids"]
             assert ours["assistant_masks"][index] == ref["assistant_masks"]
@@ -201,7 +206,7 @@ def test_tokenize_conversations_matches_apply_chat_template(smol_tokenizer, bloo
 
 
 def test_tokenize_conversations_truncates_like_apply_chat_template(smol_tokenizer):
-    from llmzoo_hf import apply_chat_template
+    from llmzoo_hf import apply_chat_template, get_chat_template
 
     apply_chat_template(smol_tokenizer, "chimera")
     train = build_dataset(str(FIXTURES / "conversations_small.jsonl")).dataset["train"]
@@ -215,6 +220,7 @@ def test_tokenize_conversations_truncates_like_apply_chat_template(smol_tokenize
             tokenize=True,
             return_dict=True,
             return_assistant_tokens_mask=True,
+            chat_template=get_chat_template("chimera", training=True),
             truncation=True,
             max_length=40,
         )

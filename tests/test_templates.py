@@ -6,7 +6,13 @@ import pytest
 
 from llmzoo_hf import apply_chat_template, get_chat_template, list_templates
 from llmzoo_hf.errors import TemplateError, TemplateNotFoundError
-from llmzoo_hf.templates import PHOENIX_SYSTEM_PROMPT, get_template, render
+from llmzoo_hf.templates import (
+    PHOENIX_SYSTEM_PROMPT,
+    get_template,
+    get_training_chat_template,
+    render,
+    training_chat_template,
+)
 
 SYSTEM = (
     "A chat between a curious human and an artificial intelligence assistant. The assistant gives helpful, "
@@ -117,13 +123,26 @@ def test_registry_lists_required_formats_and_rejects_unknown_names():
         get_chat_template("nope")
 
 
-def test_every_template_marks_generation_spans():
-    for name in list_templates():
-        assert "{%- generation -%}" in get_chat_template(name), name
+@pytest.mark.parametrize("name", list_templates())
+def test_training_variant_marks_generation_spans_and_inference_variant_has_none(name):
+    assert "{%- generation -%}" in get_chat_template(name, training=True)
+    assert "generation %" not in get_chat_template(name).replace("-%}", "%}")
+    assert get_training_chat_template(get_chat_template(name)) == get_chat_template(name, training=True)
+    # A template already marked is its own training template (TRL's rule); an unknown unmarked one is refused.
+    assert get_training_chat_template(get_chat_template(name, training=True)) == get_chat_template(name, training=True)
+
+
+def test_unknown_unmarked_template_has_no_training_variant():
+    with pytest.raises(TemplateError, match=r"not a registered one and has no \{% generation %\} spans"):
+        get_training_chat_template("{{ messages[0]['content'] }}")
 
 
 def _trained_pieces(tokenizer, messages):
-    out = tokenizer.apply_chat_template(messages, tokenize=True, return_dict=True, return_assistant_tokens_mask=True)
+    # The loss mask is read from the training variant of the tokenizer's (inference) template, as SFT does.
+    with training_chat_template(tokenizer):
+        out = tokenizer.apply_chat_template(
+            messages, tokenize=True, return_dict=True, return_assistant_tokens_mask=True
+        )
     ids, mask = out["input_ids"], out["assistant_masks"]
     pieces, current = [], []
     for token, flag in zip(ids, mask, strict=True):
@@ -155,19 +174,42 @@ def test_assistant_mask_covers_exactly_each_reply_with_bos_and_eos(
         assert piece[0] == tokenizer.bos_token_id and piece[-1] == tokenizer.eos_token_id
 
 
-@pytest.mark.parametrize("name", ["vicuna_v1.1", "alpaca", "baize", "belle", "chatml"])
-def test_assistant_mask_for_other_templates_is_reply_plus_end_marker(smol_tokenizer, name):
-    apply_chat_template(smol_tokenizer, name)
+# What each format trains on around a reply, by hand ({bos}/{eos}: the tokenizer's own strings). A template
+# registered without a row here fails the test below until its expected span is written down.
+TRAINED_SPAN = {
+    "phoenix": ("{bos}", "{eos}"),
+    "chimera": ("{bos}", "{eos}"),
+    "vicuna_v1.1": ("", "{eos}"),
+    "alpaca": ("", "{eos}"),
+    "baize": ("", "{eos}"),
+    "belle": ("", "{eos}"),
+    "koala": ("", "{eos}"),
+    "chatml": ("", "<|im_end|>"),
+    "dolly": ("", "\n\n### End"),
+}
+
+
+@pytest.mark.parametrize("tokenizer_fixture", ["smol_tokenizer", "bloom_tokenizer"])
+@pytest.mark.parametrize("name", list_templates())
+def test_assistant_mask_is_each_reply_with_its_end_marker(request, name, tokenizer_fixture):
+    tokenizer = request.getfixturevalue(tokenizer_fixture)
+    apply_chat_template(tokenizer, name)
     messages = [
         {"role": "user", "content": "Bonjour"},
         {"role": "assistant", "content": "Salut, ça va ?"},
         {"role": "user", "content": "Oui"},
         {"role": "assistant", "content": "Tant mieux !"},
     ]
-    pieces = _trained_pieces(smol_tokenizer, messages)
-    decoded = [smol_tokenizer.decode(p) for p in pieces]
+    pieces = _trained_pieces(tokenizer, messages)
+    opening, closing = (part.format(bos=tokenizer.bos_token, eos=tokenizer.eos_token) for part in TRAINED_SPAN[name])
+    decoded = [tokenizer.decode(p) for p in pieces]
     # Byte-level BPE glues the space after "ASSISTANT:" to the reply's first token, which is then trained too.
-    assert [d.removeprefix(" ") for d in decoded] == ["Salut, ça va ?<|im_end|>", "Tant mieux !<|im_end|>"]
+    assert [d.removeprefix(" ") for d in decoded] == [
+        f"{opening}Salut, ça va ?{closing}",
+        f"{opening}Tant mieux !{closing}",
+    ]
+    # The tokenizer still carries the inference template afterwards.
+    assert tokenizer.chat_template == get_chat_template(name)
 
 
 def test_apply_chat_template_writes_template_into_saved_config(tmp_path, bloom_tokenizer):
@@ -190,3 +232,133 @@ def test_apply_chat_template_needs_bos_and_eos(bloom_tokenizer):
     tokenizer.bos_token = None
     with pytest.raises(TemplateError, match=r"needs `tokenizer.bos_token`"):
         apply_chat_template(tokenizer, "chimera")
+
+
+# ---------------------------------------------------------------- the saved template in every engine
+
+ENGINE_CASES = {
+    "multi_turn": (
+        [
+            {"role": "user", "content": "Bonjour"},
+            {"role": "assistant", "content": "Salut !"},
+            {"role": "user", "content": "法国的首都是哪里？"},
+            {"role": "assistant", "content": "巴黎。"},
+        ],
+        False,
+    ),
+    "system": (
+        [
+            {"role": "system", "content": 'Be brief.\nAnswer in "quotes".'},
+            {"role": "user", "content": "Hi"},
+            {"role": "assistant", "content": "Yo"},
+        ],
+        False,
+    ),
+    "generation_prompt": (
+        [
+            {"role": "user", "content": "Hi"},
+            {"role": "assistant", "content": "Yo"},
+            {"role": "user", "content": "مرحبا"},
+        ],
+        True,
+    ),
+}
+
+
+def render_in_every_engine(source: str, messages, *, add_generation_prompt: bool, bos: str, eos: str) -> dict:
+    """Render ``source`` in MiniJinja, plain Jinja2 and Jinja2's sandbox as transformers configures it."""
+    import jinja2
+    import minijinja
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    context = {
+        "messages": messages,
+        "add_generation_prompt": add_generation_prompt,
+        "bos_token": bos,
+        "eos_token": eos,
+    }
+    sandbox = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)  # transformers' settings
+    return {
+        "minijinja": minijinja.Environment().render_str(source, **context),
+        "jinja2": jinja2.Environment().from_string(source).render(**context),
+        "jinja2_sandbox": sandbox.from_string(source).render(**context),
+    }
+
+
+def assert_renders_identically_everywhere(tokenizer, source: str) -> None:
+    """The template ``tokenizer`` carries (``source``, as read from its folder) renders the same in every engine."""
+    for case, (messages, add_generation_prompt) in ENGINE_CASES.items():
+        expected = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt)
+        rendered = render_in_every_engine(
+            source,
+            messages,
+            add_generation_prompt=add_generation_prompt,
+            bos=tokenizer.bos_token,
+            eos=tokenizer.eos_token,
+        )
+        assert rendered == dict.fromkeys(rendered, expected), case
+
+
+@pytest.mark.parametrize("tokenizer_fixture", ["smol_tokenizer", "bloom_tokenizer"])
+@pytest.mark.parametrize("name", list_templates())
+def test_saved_template_renders_identically_in_minijinja_jinja2_and_transformers(
+    request, tmp_path, name, tokenizer_fixture
+):
+    from transformers import AutoTokenizer
+
+    tokenizer = request.getfixturevalue(tokenizer_fixture)
+    apply_chat_template(tokenizer, name)
+    tokenizer.save_pretrained(tmp_path)
+    # What TGI / vLLM / llama.cpp read from the folder: the chat_template.jinja file, with no {% generation %}.
+    source = (tmp_path / "chat_template.jinja").read_text(encoding="utf-8")
+    assert source == get_chat_template(name)
+    reloaded = AutoTokenizer.from_pretrained(tmp_path)
+    assert_renders_identically_everywhere(reloaded, source)
+    # Byte-identical to what the training variant renders, so the model sees at inference what it was trained on.
+    for case, (messages, add_generation_prompt) in ENGINE_CASES.items():
+        assert reloaded.apply_chat_template(
+            messages,
+            tokenize=False,
+            add_generation_prompt=add_generation_prompt,
+            chat_template=get_chat_template(name, training=True),
+        ) == reloaded.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt), case
+
+
+def test_training_variant_is_what_other_engines_reject():
+    """Why the tokenizer carries the inference variant: MiniJinja and Jinja2 refuse {% generation %}."""
+    import jinja2
+    import minijinja
+
+    source = get_chat_template("chimera", training=True)
+    with pytest.raises(minijinja.TemplateError, match="unknown statement generation"):
+        minijinja.Environment().render_str(source, messages=[])
+    with pytest.raises(jinja2.TemplateSyntaxError, match="generation"):
+        jinja2.Environment().from_string(source)
+
+
+def test_training_chat_template_restores_the_inference_template(bloom_tokenizer):
+    apply_chat_template(bloom_tokenizer, "phoenix")
+    with training_chat_template(bloom_tokenizer) as source:
+        assert bloom_tokenizer.chat_template == source == get_chat_template("phoenix", training=True)
+    assert bloom_tokenizer.chat_template == get_chat_template("phoenix")
+
+
+@pytest.mark.slow
+def test_one_step_chimera_tiny_output_renders_identically_everywhere(tmp_path):
+    """Issue 12 bar: the folder SFT writes carries a template every engine renders the same way."""
+    from transformers import AutoTokenizer
+
+    from test_sft import run_launch
+
+    out = tmp_path / "chimera-tiny"
+    run_launch(
+        out,
+        "--max_steps=1",
+        "--per_device_train_batch_size=1",
+        "--save_strategy=no",
+        "--plot_loss=false",
+        "--model_card=false",
+    )
+    source = (out / "chat_template.jinja").read_text(encoding="utf-8")
+    assert source == get_chat_template("chimera")
+    assert_renders_identically_everywhere(AutoTokenizer.from_pretrained(out), source)

@@ -112,6 +112,8 @@ def build_trainer(model_path: str, tokenizer, dataset, training_args, model_args
     """Return a ``trl.SFTTrainer`` for full fine-tuning, LoRA (``use_peft``) or QLoRA (``load_in_4bit``)."""
     from trl import SFTTrainer, get_peft_config, get_quantization_config
 
+    from .templates import training_chat_template
+
     model_init_kwargs: dict[str, Any] = {
         "revision": model_args.model_revision,
         "trust_remote_code": training_args.trust_remote_code,
@@ -133,15 +135,22 @@ def build_trainer(model_path: str, tokenizer, dataset, training_args, model_args
     eval_dataset = None
     if training_args.eval_strategy != "no" and "test" in dataset:
         eval_dataset = dataset["test"].select_columns(["messages"])
-    return SFTTrainer(
-        model=model_path,
-        args=training_args,
-        train_dataset=train_dataset,
-        eval_dataset=eval_dataset,
-        processing_class=tokenizer,
-        peft_config=get_peft_config(model_args),
-        quantization_config=quantization_config,
-    )
+    # TRL tokenises the data while the trainer is built, reading the loss mask from the {% generation %} spans of the
+    # tokenizer's template. Afterwards the tokenizer gets its inference template back (what checkpoints and the saved
+    # model carry: other engines reject {% generation %}), and the trainer keeps the training one where TRL keeps its
+    # own `*_training` templates, for datasets it prepares later.
+    with training_chat_template(tokenizer) as template_for_training:
+        trainer = SFTTrainer(
+            model=model_path,
+            args=training_args,
+            train_dataset=train_dataset,
+            eval_dataset=eval_dataset,
+            processing_class=tokenizer,
+            peft_config=get_peft_config(model_args),
+            quantization_config=quantization_config,
+        )
+    trainer.chat_template = template_for_training
+    return trainer
 
 
 def last_complete_checkpoint(output_dir: str | Path | None) -> str | None:

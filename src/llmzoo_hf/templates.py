@@ -1,8 +1,14 @@
 """Chat templates: the LLM Zoo (Phoenix / Chimera) prompt format and the formats of the assistants it was compared with.
 
-Every template is a Jinja ``chat_template`` that TRL, TGI, vLLM and ``tokenizer.apply_chat_template`` all read
-from the tokenizer's config. The span a model is trained on is wrapped in ``{% generation %}`` so that
-``return_assistant_tokens_mask=True`` yields the loss mask.
+Every template comes in two variants that render byte-identical text:
+
+- the **inference** template, plain Jinja that transformers, MiniJinja (TGI, vLLM's Rust frontend, mistral.rs) and
+  Jinja2 (llama-cpp-python, text-generation-webui) all parse; it is what :func:`apply_chat_template` writes into the
+  tokenizer, so it is what a trained model's folder and Hub repo carry;
+- the **training** template, which also wraps the span a model is trained on in ``{% generation %}`` so that
+  ``return_assistant_tokens_mask=True`` yields the loss mask. ``{% generation %}`` is a transformers extension that
+  the other engines reject, so, as TRL does with its ``*_training.jinja`` templates, it is used only while the
+  training data is tokenised (:func:`training_chat_template`).
 
 The LLM Zoo format, byte for byte (``<s>``/``</s>`` are the tokenizer's own BOS/EOS strings)::
 
@@ -11,6 +17,9 @@ The LLM Zoo format, byte for byte (``<s>``/``</s>`` are the tokenizer's own BOS/
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +57,10 @@ def _jinja_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+_GENERATION_TAGS = ("{%- generation -%}", "{%- endgeneration -%}")
+_GENERATION_MARKER = re.compile(r"\{%-?\s*generation\s*-?%\}")  # any whitespace-trim variant, as TRL checks
+
+
 def _build(
     *,
     default_system: str | None,
@@ -62,12 +75,14 @@ def _build(
     reply_close: str,
     assistant_suffix: str = "",
     generation_prompt: str,
-) -> str:
-    """Assemble a turn-based Jinja chat template from its pieces.
+) -> tuple[str, str]:
+    """Assemble a turn-based Jinja chat template from its pieces; return its ``(inference, training)`` variants.
 
     ``*_prefix``/``*_suffix`` are literal text. ``user_open``/``user_close``/``reply_open``/``reply_close``/
     ``generation_prompt`` are Jinja expressions (e.g. ``bos_token``), empty for none. The trained span, inside
-    ``{% generation %}``, is ``reply_open + content + reply_close``.
+    ``{% generation %}`` in the training variant, is ``reply_open + content + reply_close``. The two variants differ
+    only by the whitespace-trimming ``{%- generation -%}`` / ``{%- endgeneration -%}`` tags, which output nothing, so
+    they render the same text.
     """
 
     def concat(*pieces: str) -> str:
@@ -81,35 +96,35 @@ def _build(
         return _jinja_str(text) if text else ""
 
     system_default = _jinja_str(default_system) if default_system is not None else "none"
-    return "".join(
-        [
-            "{%- if messages and messages[0]['role'] == 'system' -%}",
-            "{%- set system_message = messages[0]['content'] -%}{%- set loop_messages = messages[1:] -%}",
-            "{%- else -%}",
-            f"{{%- set system_message = {system_default} -%}}{{%- set loop_messages = messages -%}}",
-            "{%- endif -%}",
-            "{%- if system_message is not none -%}",
-            emit(lit(system_prefix), "system_message", lit(system_suffix)),
-            "{%- endif -%}",
-            "{%- for message in loop_messages -%}",
-            "{%- if message['role'] == 'user' -%}",
-            emit(lit(user_prefix), user_open, "message['content']", user_close, lit(user_suffix)),
-            "{%- elif message['role'] == 'assistant' -%}",
-            emit(lit(assistant_prefix)),
-            "{%- generation -%}",
-            emit(reply_open, "message['content']", reply_close),
-            "{%- endgeneration -%}",
-            emit(lit(assistant_suffix)),
-            "{%- else -%}",
-            "{{- raise_exception('Unsupported role ' + message['role'] + "
-            "': expected system (first only), user or assistant.') -}}",
-            "{%- endif -%}",
-            "{%- endfor -%}",
-            "{%- if add_generation_prompt -%}",
-            emit(generation_prompt),
-            "{%- endif -%}",
-        ]
-    )
+    pieces = [
+        "{%- if messages and messages[0]['role'] == 'system' -%}",
+        "{%- set system_message = messages[0]['content'] -%}{%- set loop_messages = messages[1:] -%}",
+        "{%- else -%}",
+        f"{{%- set system_message = {system_default} -%}}{{%- set loop_messages = messages -%}}",
+        "{%- endif -%}",
+        "{%- if system_message is not none -%}",
+        emit(lit(system_prefix), "system_message", lit(system_suffix)),
+        "{%- endif -%}",
+        "{%- for message in loop_messages -%}",
+        "{%- if message['role'] == 'user' -%}",
+        emit(lit(user_prefix), user_open, "message['content']", user_close, lit(user_suffix)),
+        "{%- elif message['role'] == 'assistant' -%}",
+        emit(lit(assistant_prefix)),
+        "{%- generation -%}",
+        emit(reply_open, "message['content']", reply_close),
+        "{%- endgeneration -%}",
+        emit(lit(assistant_suffix)),
+        "{%- else -%}",
+        "{{- raise_exception('Unsupported role ' + message['role'] + "
+        "': expected system (first only), user or assistant.') -}}",
+        "{%- endif -%}",
+        "{%- endfor -%}",
+        "{%- if add_generation_prompt -%}",
+        emit(generation_prompt),
+        "{%- endif -%}",
+    ]
+    inference = "".join(p for p in pieces if p not in _GENERATION_TAGS)
+    return inference, "".join(pieces)
 
 
 @dataclass(frozen=True)
@@ -118,7 +133,7 @@ class ChatTemplate:
 
     Attributes:
         name: registry key (lower case).
-        jinja: the Jinja ``chat_template`` source.
+        variants: the Jinja sources ``(inference, training)``; see :attr:`jinja` and :attr:`training_jinja`.
         description: one line on where the format comes from.
         default_system: system text used when the conversation has no system message (``None``: none).
         needs_special_tokens: the tokenizer attributes the template reads (``bos_token``, ``eos_token``).
@@ -126,11 +141,21 @@ class ChatTemplate:
     """
 
     name: str
-    jinja: str
+    variants: tuple[str, str]
     description: str
     default_system: str | None = None
     needs_special_tokens: tuple[str, ...] = ("bos_token", "eos_token")
     aliases: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def jinja(self) -> str:
+        """The inference template: plain Jinja every engine parses; what tokenizers and model repos carry."""
+        return self.variants[0]
+
+    @property
+    def training_jinja(self) -> str:
+        """The training template: the same text, with the trained spans inside ``{% generation %}``."""
+        return self.variants[1]
 
 
 _LLMZOO = _build(
@@ -148,21 +173,21 @@ _LLMZOO = _build(
 _TEMPLATES: tuple[ChatTemplate, ...] = (
     ChatTemplate(
         name="phoenix",
-        jinja=_LLMZOO,
+        variants=_LLMZOO,
         description="LLM Zoo Phoenix (BLOOMZ base): `Human: <s>..</s>Assistant: <s>..</s>` after the system text.",
         default_system=PHOENIX_SYSTEM_PROMPT,
         aliases=("llmzoo", "phoenix-inst-chat", "phoenix-chat"),
     ),
     ChatTemplate(
         name="chimera",
-        jinja=_LLMZOO,
+        variants=_LLMZOO,
         description="LLM Zoo Chimera (LLaMA base): the same format as Phoenix, with the LLaMA tokenizer's <s>/</s>.",
         default_system=PHOENIX_SYSTEM_PROMPT,
         aliases=("chimera-inst-chat", "chimera-chat"),
     ),
     ChatTemplate(
         name="vicuna_v1.1",
-        jinja=_build(
+        variants=_build(
             default_system=VICUNA_SYSTEM_PROMPT,
             system_suffix=" ",
             user_prefix="USER: ",
@@ -179,7 +204,7 @@ _TEMPLATES: tuple[ChatTemplate, ...] = (
     ),
     ChatTemplate(
         name="alpaca",
-        jinja=_build(
+        variants=_build(
             default_system=ALPACA_SYSTEM_PROMPT,
             system_suffix="\n\n",
             user_prefix="### Instruction:\n",
@@ -196,7 +221,7 @@ _TEMPLATES: tuple[ChatTemplate, ...] = (
     ),
     ChatTemplate(
         name="baize",
-        jinja=_build(
+        variants=_build(
             default_system=BAIZE_SYSTEM_PROMPT,
             system_suffix="\n",
             user_prefix="[|Human|]",
@@ -213,7 +238,7 @@ _TEMPLATES: tuple[ChatTemplate, ...] = (
     ),
     ChatTemplate(
         name="belle",
-        jinja=_build(
+        variants=_build(
             default_system=None,
             system_suffix="\n\n",
             user_prefix="Human: ",
@@ -229,7 +254,7 @@ _TEMPLATES: tuple[ChatTemplate, ...] = (
     ),
     ChatTemplate(
         name="chatml",
-        jinja=_build(
+        variants=_build(
             default_system=None,
             system_prefix="<|im_start|>system\n",
             system_suffix="<|im_end|>\n",
@@ -247,7 +272,7 @@ _TEMPLATES: tuple[ChatTemplate, ...] = (
     ChatTemplate(
         name="koala",
         # Koala (EasyLM) as served by FastChat's `koala_v1`: the same shape as Vicuna v1.1 with USER / GPT roles.
-        jinja=_build(
+        variants=_build(
             default_system=KOALA_SYSTEM_PROMPT,
             system_suffix=" ",
             user_prefix="USER: ",
@@ -266,7 +291,7 @@ _TEMPLATES: tuple[ChatTemplate, ...] = (
         name="dolly",
         # dolly-v1-6b's training text is `{intro}\n\n### Instruction:\n{i}\n\n### Response:\n{r}\n\n### End`; it
         # is single-turn, so later turns simply follow after a blank line.
-        jinja=_build(
+        variants=_build(
             default_system=DOLLY_SYSTEM_PROMPT,
             system_suffix="\n\n",
             user_prefix="### Instruction:\n",
@@ -316,20 +341,26 @@ def get_template(name: str) -> ChatTemplate:
     return table[key]
 
 
-def get_chat_template(name: str) -> str:
+def get_chat_template(name: str, *, training: bool = False) -> str:
     """Return the Jinja source of the chat template called ``name`` (e.g. ``"phoenix"``, ``"chimera"``).
+
+    Args:
+        name: a registered name or alias.
+        training: return the training variant (with ``{% generation %}`` spans) instead of the inference one.
 
     Raises:
         TemplateNotFoundError: ``name`` is not registered.
     """
-    return get_template(name).jinja
+    template = get_template(name)
+    return template.training_jinja if training else template.jinja
 
 
 def apply_chat_template(tokenizer: PreTrainedTokenizerBase, name: str) -> PreTrainedTokenizerBase:
-    """Set the registered template ``name`` as ``tokenizer.chat_template`` and return the tokenizer.
+    """Set the inference variant of the registered template ``name`` as ``tokenizer.chat_template``; return it.
 
-    ``tokenizer.save_pretrained`` then writes it where TRL, TGI and vLLM read it. The template renders the
-    tokenizer's own BOS/EOS strings, so generation stops on a real special token.
+    ``tokenizer.save_pretrained`` then writes it where transformers, TGI, vLLM and llama.cpp read it. The template
+    renders the tokenizer's own BOS/EOS strings, so generation stops on a real special token. Training finds the
+    matching ``{% generation %}`` variant with :func:`get_training_chat_template`.
 
     Raises:
         TemplateNotFoundError: ``name`` is not registered.
@@ -345,6 +376,42 @@ def apply_chat_template(tokenizer: PreTrainedTokenizerBase, name: str) -> PreTra
             )
     tokenizer.chat_template = template.jinja
     return tokenizer
+
+
+def get_training_chat_template(chat_template: str | None) -> str:
+    """Return the ``{% generation %}`` variant of ``chat_template`` (a tokenizer's template), as TRL's lookup does.
+
+    A registered inference template maps to its training variant; a template that already marks its generation
+    spans is returned as it is.
+
+    Raises:
+        TemplateError: the template is neither registered nor marked, so no loss mask can be read from it.
+    """
+    if chat_template and _GENERATION_MARKER.search(chat_template):
+        return chat_template
+    for template in _TEMPLATES:
+        if chat_template == template.jinja:
+            return template.training_jinja
+    raise TemplateError(
+        "The tokenizer's chat template is not a registered one and has no {% generation %} spans, so the trained "
+        "tokens cannot be marked; set one with llmzoo_hf.apply_chat_template(tokenizer, 'chimera')."
+    )
+
+
+@contextmanager
+def training_chat_template(tokenizer: PreTrainedTokenizerBase) -> Iterator[str]:
+    """Put the training variant of the tokenizer's template in place for the ``with`` block; yield its source.
+
+    TRL's ``SFTTrainer`` tokenises its dataset when it is built, with ``{% generation %}`` spans read from the
+    tokenizer's template; afterwards the inference template is back, so checkpoints and the saved model carry it.
+    """
+    inference = tokenizer.chat_template
+    training = get_training_chat_template(inference)
+    tokenizer.chat_template = training
+    try:
+        yield training
+    finally:
+        tokenizer.chat_template = inference
 
 
 def render(

@@ -11,6 +11,7 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TemplateError
+from ..templates import get_training_chat_template
 
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
@@ -30,17 +31,16 @@ def tokenize_conversations(
     ``labels`` (the token id there, ``-100`` elsewhere); the same values as
     ``tokenizer.apply_chat_template(..., return_assistant_tokens_mask=True)``, computed in one batched call.
 
+    The mask is read from the training variant of ``tokenizer.chat_template`` (see
+    :func:`llmzoo_hf.templates.get_training_chat_template`).
+
     Raises:
-        TemplateError: the tokenizer has no chat template, or it has no ``{% generation %}`` span.
+        TemplateError: the tokenizer's template is neither a registered one nor marked with ``{% generation %}``.
     """
     from transformers.utils.chat_template_utils import render_jinja_template
 
-    template = tokenizer.chat_template
-    if not template or "generation" not in template:
-        raise TemplateError(
-            f"{type(tokenizer).__name__} needs a chat template with {{% generation %}} spans to mark the trained "
-            "tokens; set one with llmzoo_hf.apply_chat_template(tokenizer, 'chimera')."
-        )
+    # The loss mask comes from the training variant of the tokenizer's (inference) template, as in SFT.
+    template = get_training_chat_template(tokenizer.chat_template)
     rendered, generation_spans = render_jinja_template(
         conversations=conversations,
         chat_template=template,
