@@ -58,12 +58,15 @@ def test_language_is_detected_when_absent():
 
 
 def test_every_kind_of_bad_row_is_counted_and_written(tmp_path):
-    result = build_dataset([DataSource(path=str(FIXTURES / "bad_rows.jsonl"))], output_dir=tmp_path)
+    # Repairs off: the structural quirks (two human turns in a row, an empty turn) are rejected, not repaired.
+    source = DataSource(path=str(FIXTURES / "bad_rows.jsonl"), repair_conversations=False)
+    result = build_dataset([source], output_dir=tmp_path)
     stats = result.report.sources[0]
     assert stats.rows_read == 11
     assert stats.rows_kept == 2  # ok-1 and ok-2-trailing
     assert stats.trailing_user_turns_dropped == 1
     assert stats.rejected_by_reason == {
+        "invalid_utf8": 0,
         "invalid_json": 1,
         "wrong_type": 1,
         "missing_field": 1,
@@ -73,6 +76,7 @@ def test_every_kind_of_bad_row_is_counted_and_written(tmp_path):
         "not_alternating": 1,
         "empty_text": 1,
         "no_reply": 1,
+        "too_long": 0,
     }
     assert set(stats.rejected_by_reason) == set(REJECT_REASONS)
     rejects = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_text().splitlines()]
@@ -100,7 +104,8 @@ def test_every_kind_of_bad_row_is_counted_and_written(tmp_path):
         ({"messages": [{"role": "assistant", "content": "x"}]}, "not_alternating"),
         ({"messages": [{"role": "user", "content": "x"}, {"role": "tool", "content": "y"}]}, "unknown_speaker"),
         ({"conversations": "hello"}, "wrong_type"),
-        ({"conversations": [{"from": "gpt", "value": "x"}, {"from": "human", "value": "y"}]}, "not_alternating"),
+        # The leading model turn is dropped (a repair), which leaves a question without a reply.
+        ({"conversations": [{"from": "gpt", "value": "x"}, {"from": "human", "value": "y"}]}, "no_reply"),
         (["not", "an", "object"], "wrong_type"),
     ],
 )

@@ -15,7 +15,7 @@ from .._atomic import write_text_atomic
 from .._logging import progress
 from ..errors import ConfigError, DataError
 from ._io import RawRow, is_local, iter_hub, iter_local
-from ._layouts import LAYOUTS, REJECT_REASONS, BadRow, to_messages
+from ._layouts import LAYOUTS, REJECT_REASONS, REPAIRS, BadRow, to_messages
 
 if TYPE_CHECKING:
     from datasets import DatasetDict
@@ -25,6 +25,9 @@ logger = logging.getLogger(__name__)
 REJECTS_FILENAME = "rejects.jsonl"
 REPORT_FILENAME = "data_report.json"
 COLUMNS = ("id", "source", "lang", "messages", "persona", "extra")
+# What happens to a row longer than max_length tokens: TRL's own mode (the trainer keeps its first max_length
+# tokens) or dropped here, as a `too_long` reject.
+TRUNCATION_MODES = ("keep_start", "drop")
 _CORE_KEYS = {"id", "lang", "conversations", "messages", "instruction", "input", "output", "role"}
 
 
@@ -42,6 +45,13 @@ class DataSource:
     config_name: str | None = field(default=None, metadata={"help": "Hub dataset configuration name."})
     name: str | None = field(default=None, metadata={"help": "Name used in reports; defaults to the file stem."})
     lang: str | None = field(default=None, metadata={"help": "Language of every row; detected per row if unset."})
+    repair_conversations: bool | None = field(
+        default=None,
+        metadata={
+            "help": "Repair ShareGPT quirks in the conversation layout (drop a leading model turn and empty turns, "
+            "merge same-side turns, HTML to text) or, when false, reject such rows. Unset: the mixture's setting."
+        },
+    )
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:
@@ -61,6 +71,22 @@ class DatasetMixtureConfig:
     test_split_size: float = field(
         default=0.0, metadata={"help": "Held-out rows per source: a fraction (< 1) or a row count (>= 1)."}
     )
+    repair_conversations: bool = field(
+        default=True,
+        metadata={
+            "help": "Repair ShareGPT quirks in conversation-layout rows (FastChat's cleaning: drop a leading model "
+            "turn and empty turns, merge same-side turns, HTML to text), each counted in the report; false rejects "
+            "rows that need a structural repair and keeps HTML as it is. A source's own setting wins."
+        },
+    )
+    truncation_mode: str = field(
+        default="keep_start",
+        metadata={
+            "help": f"Rows longer than max_length tokens (the recipe's), one of {TRUNCATION_MODES}: keep_start keeps "
+            "them and SFT trains on their first max_length tokens (TRL's truncation_mode); drop rejects them "
+            "(reason too_long). Counted in the report either way."
+        },
+    )
 
     def __post_init__(self) -> None:
         self.datasets = [d if isinstance(d, DataSource) else DataSource(**d) for d in self.datasets]
@@ -68,6 +94,10 @@ class DatasetMixtureConfig:
             raise ConfigError("dataset_mixture.datasets is empty: name at least one data source.")
         if self.test_split_size < 0:
             raise ConfigError(f"dataset_mixture.test_split_size={self.test_split_size} must be >= 0.")
+        if self.truncation_mode not in TRUNCATION_MODES:
+            raise ConfigError(
+                f"dataset_mixture.truncation_mode={self.truncation_mode!r} is not one of {TRUNCATION_MODES}."
+            )
 
 
 @dataclass
@@ -81,6 +111,10 @@ class SourceStats:
     rows_rejected: int = 0
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
     trailing_user_turns_dropped: int = 0
+    rows_repaired: int = 0
+    repaired_by_kind: dict[str, int] = field(default_factory=dict)  # rows that needed each repair
+    repaired_fraction: dict[str, float] = field(default_factory=dict)  # of the rows read
+    rows_over_max_length: int = 0  # kept and truncated at training (keep_start), or rejected as too_long (drop)
     rows_train: int = 0
     rows_test: int = 0
     tokens_train: int | None = None
@@ -95,6 +129,8 @@ class DataReport:
     rows_train: int
     rows_test: int
     rejects_path: str | None = None
+    max_length: int | None = None
+    truncation_mode: str = "keep_start"
 
     @property
     def rows_rejected(self) -> int:
@@ -108,6 +144,8 @@ class DataReport:
             "rows_test": self.rows_test,
             "rows_rejected": self.rows_rejected,
             "rejects_path": self.rejects_path,
+            "max_length": self.max_length,
+            "truncation_mode": self.truncation_mode,
             "sources": [asdict(s) for s in self.sources],
             "languages": self.languages,
         }
@@ -124,6 +162,14 @@ class DataReport:
             reasons = ", ".join(f"{k}={v}" for k, v in s.rejected_by_reason.items() if v)
             if reasons:
                 lines.append(f"  rejected: {reasons}")
+            repairs = ", ".join(
+                f"{k}={v} ({s.repaired_fraction[k]:.1%})" for k, v in s.repaired_by_kind.items() if v
+            )
+            if repairs:
+                lines.append(f"  repaired: {repairs}")
+            if s.rows_over_max_length:
+                action = "truncated at training" if self.truncation_mode == "keep_start" else "dropped"
+                lines.append(f"  longer than {self.max_length} tokens: {s.rows_over_max_length} ({action})")
         lines.append(f"{'lang':<8}{'rows':>8}{'tokens':>10}")
         for lang, counts in sorted(self.languages.items(), key=lambda kv: -int(kv[1]["rows"] or 0)):
             tokens = "-" if counts["tokens"] is None else str(counts["tokens"])
@@ -160,11 +206,25 @@ def _row_language(record: dict[str, Any], messages: list[dict[str, str]], forced
     return detect_language(" ".join(m["content"] for m in messages if m["role"] == "user"))
 
 
-def _read_source(source: DataSource) -> tuple[list[dict[str, Any]], list[dict[str, Any]], SourceStats]:
-    """Convert one source; return (kept rows, rejects, stats)."""
+def _reject(stats: SourceStats, raw: RawRow, bad: BadRow) -> dict[str, Any]:
+    return {
+        "source": stats.name,
+        "location": raw.location,
+        "reason": bad.reason,
+        "detail": bad.detail,
+        "record": raw.record,
+    }
+
+
+def _read_source(
+    source: DataSource, *, repair: bool
+) -> tuple[list[dict[str, Any]], list[RawRow], list[dict[str, Any]], SourceStats]:
+    """Convert one source; return (kept rows, their raw rows, rejects, stats)."""
     stats = SourceStats(name=str(source.name), path=source.path)
     reasons: Counter[str] = Counter()
+    repaired: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
+    kept_raw: list[RawRow] = []
     rejects: list[dict[str, Any]] = []
     raw_rows = (
         iter_local(source.path)
@@ -176,21 +236,15 @@ def _read_source(source: DataSource) -> tuple[list[dict[str, Any]], list[dict[st
         stats.rows_read += 1
         try:
             if raw.error:
-                raise BadRow("invalid_json", raw.error)
-            messages, trimmed = to_messages(raw.record, source.layout)
+                raise BadRow(raw.error_reason, raw.error)
+            messages, trimmed, repairs = to_messages(raw.record, source.layout, repair=repair)
         except BadRow as bad:
             reasons[bad.reason] += 1
-            rejects.append(
-                {
-                    "source": stats.name,
-                    "location": raw.location,
-                    "reason": bad.reason,
-                    "detail": bad.detail,
-                    "record": raw.record,
-                }
-            )
+            rejects.append(_reject(stats, raw, bad))
             continue
         stats.trailing_user_turns_dropped += int(trimmed)
+        repaired.update(repairs)
+        stats.rows_repaired += int(bool(repairs))
         record = raw.record
         persona = record.get("role") if isinstance(record.get("role"), str) and "instruction" in record else ""
         extra = {k: v for k, v in record.items() if k not in _CORE_KEYS}
@@ -205,10 +259,61 @@ def _read_source(source: DataSource) -> tuple[list[dict[str, Any]], list[dict[st
                 "extra": json.dumps(extra, ensure_ascii=False, default=str) if extra else "",
             }
         )
+        kept_raw.append(raw)
     stats.rows_kept = len(rows)
     stats.rows_rejected = len(rejects)
     stats.rejected_by_reason = {reason: reasons.get(reason, 0) for reason in REJECT_REASONS}
-    return rows, rejects, stats
+    stats.repaired_by_kind = {kind: repaired.get(kind, 0) for kind in REPAIRS}
+    stats.repaired_fraction = {
+        kind: round(count / stats.rows_read, 4) if stats.rows_read else 0.0
+        for kind, count in stats.repaired_by_kind.items()
+    }
+    return rows, kept_raw, rejects, stats
+
+
+def _sequence_lengths(rows: list[dict[str, Any]], tokenizer) -> list[int]:
+    """Return each row's length in tokens as SFT sees it: rendered by the tokenizer's chat template if it has one."""
+    if not getattr(tokenizer, "chat_template", None):
+        return _count_tokens(rows, tokenizer)
+    from transformers.utils.chat_template_utils import render_jinja_template
+
+    lengths: list[int] = []
+    for start in range(0, len(rows), 256):
+        batch = [row["messages"] for row in rows[start : start + 256]]
+        texts, _ = render_jinja_template(
+            conversations=batch, chat_template=tokenizer.chat_template, **tokenizer.special_tokens_map
+        )
+        lengths.extend(len(ids) for ids in tokenizer(texts, add_special_tokens=False)["input_ids"])
+    return lengths
+
+
+def _apply_max_length(
+    rows: list[dict[str, Any]],
+    kept_raw: list[RawRow],
+    stats: SourceStats,
+    rejects: list[dict[str, Any]],
+    *,
+    tokenizer,
+    max_length: int,
+    truncation_mode: str,
+) -> list[dict[str, Any]]:
+    """Count the rows longer than ``max_length`` tokens; drop them as ``too_long`` rejects in ``drop`` mode."""
+    lengths = _sequence_lengths(rows, tokenizer)
+    kept: list[dict[str, Any]] = []
+    for row, raw, length in zip(rows, kept_raw, lengths, strict=True):
+        if length <= max_length:
+            kept.append(row)
+            continue
+        stats.rows_over_max_length += 1
+        if truncation_mode == "keep_start":
+            kept.append(row)
+            continue
+        bad = BadRow("too_long", f"{length} tokens > max_length={max_length} (truncation_mode=drop)")
+        rejects.append(_reject(stats, raw, bad))
+        stats.rejected_by_reason["too_long"] += 1
+        stats.rows_rejected += 1
+        stats.rows_kept -= 1
+    return kept
 
 
 def _split_and_weight(
@@ -239,6 +344,7 @@ def build_dataset(
     *,
     output_dir: str | Path | None = None,
     tokenizer=None,
+    max_length: int | None = None,
 ) -> BuildResult:
     """Build the chat dataset of a mixture of sources.
 
@@ -246,6 +352,8 @@ def build_dataset(
         mixture: a :class:`DatasetMixtureConfig`, a list of sources, or a single path / Hub id.
         output_dir: where ``rejects.jsonl`` and ``data_report.json`` are written (nothing written if None).
         tokenizer: counts tokens per source and language in the report when given.
+        max_length: the training sequence length in tokens (SFT passes the recipe's); rows longer than that are
+            counted, and kept or dropped as the mixture's ``truncation_mode`` says. Needs ``tokenizer``.
 
     Returns:
         A :class:`BuildResult` with ``train`` (and ``test``) splits; columns ``id, source, lang, messages,
@@ -253,6 +361,7 @@ def build_dataset(
 
     Raises:
         DataError: a file is unreadable, or a source has no usable row (the message names it and the rejects).
+        ConfigError: ``max_length`` without a ``tokenizer``.
     """
     from datasets import Dataset, DatasetDict
 
@@ -260,6 +369,8 @@ def build_dataset(
         mixture = [DataSource(path=str(mixture))]
     if not isinstance(mixture, DatasetMixtureConfig):
         mixture = DatasetMixtureConfig(datasets=list(mixture))
+    if max_length is not None and tokenizer is None:
+        raise ConfigError(f"max_length={max_length} counts tokens: give the tokenizer too (--tokenizer).")
     rng = random.Random(mixture.seed)
     rejects_path = Path(output_dir) / REJECTS_FILENAME if output_dir is not None else None
 
@@ -269,7 +380,18 @@ def build_dataset(
     stats_list: list[SourceStats] = []
     empty: list[SourceStats] = []
     for source in mixture.datasets:
-        rows, rejects, stats = _read_source(source)
+        repair = mixture.repair_conversations if source.repair_conversations is None else source.repair_conversations
+        rows, kept_raw, rejects, stats = _read_source(source, repair=repair)
+        if max_length is not None and rows:
+            rows = _apply_max_length(
+                rows,
+                kept_raw,
+                stats,
+                rejects,
+                tokenizer=tokenizer,
+                max_length=max_length,
+                truncation_mode=mixture.truncation_mode,
+            )
         all_rejects.extend(rejects)
         stats_list.append(stats)
         if not rows:
@@ -314,6 +436,8 @@ def build_dataset(
         rows_train=len(train_rows),
         rows_test=len(test_rows),
         rejects_path=str(rejects_path) if rejects_path else None,
+        max_length=max_length,
+        truncation_mode=mixture.truncation_mode,
     )
     if output_dir is not None:
         write_text_atomic(
@@ -321,6 +445,12 @@ def build_dataset(
         )
     if report.rows_rejected:
         logger.warning("%d rows rejected (by reason in %s).", report.rows_rejected, rejects_path or "the report")
+    repaired = sum(s.rows_repaired for s in stats_list)
+    if repaired:
+        logger.info("%d conversation rows repaired (by kind in the report).", repaired)
+    over = sum(s.rows_over_max_length for s in stats_list)
+    if over and mixture.truncation_mode == "keep_start":
+        logger.warning("%d rows are longer than max_length=%d tokens; SFT trains on their start only.", over, max_length)
 
     splits = {"train": Dataset.from_list(train_rows)}
     if test_rows:

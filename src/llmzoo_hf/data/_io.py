@@ -22,7 +22,8 @@ class RawRow:
 
     location: str
     record: Any
-    error: str | None = None  # set when the row could not even be parsed (invalid JSON)
+    error: str | None = None  # set when the row could not even be parsed
+    error_reason: str = "invalid_json"  # the reject reason of ``error`` (invalid_json or invalid_utf8)
 
 
 def is_local(path: str) -> bool:
@@ -38,18 +39,45 @@ def is_local(path: str) -> bool:
 
 
 def _iter_jsonl(path: Path) -> Iterator[RawRow]:
-    with path.open(encoding="utf-8") as fh:
-        for line_number, line in enumerate(fh, start=1):
+    # Bytes, decoded line by line: one line that is not UTF-8 costs that row, not the file.
+    with path.open("rb") as fh:
+        for line_number, raw_line in enumerate(fh, start=1):
+            location = f"{path}:{line_number}"
+            try:
+                line = raw_line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield RawRow(
+                    location,
+                    raw_line.rstrip(b"\r\n")[:500].decode("utf-8", errors="replace"),
+                    error=f"byte {exc.start} of the line is not valid UTF-8 ({exc.reason})",
+                    error_reason="invalid_utf8",
+                )
+                continue
+            if line_number == 1:
+                line = line.removeprefix("\ufeff")  # a byte-order mark some editors write
             if not line.strip():
                 continue
             try:
-                yield RawRow(f"{path}:{line_number}", json.loads(line))
+                yield RawRow(location, json.loads(line))
             except json.JSONDecodeError as exc:
-                yield RawRow(f"{path}:{line_number}", line.rstrip("\n")[:500], error=f"invalid JSON: {exc.msg}")
+                yield RawRow(location, line.rstrip("\n")[:500], error=f"invalid JSON: {exc.msg}")
+
+
+def _has_undecodable(value: Any) -> bool:
+    """Return True when a parsed value holds a string with bytes that were not UTF-8 (kept as lone surrogates)."""
+    if isinstance(value, str):
+        return any("\udc80" <= ch <= "\udcff" for ch in value)
+    if isinstance(value, dict):
+        return any(_has_undecodable(k) or _has_undecodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_undecodable(v) for v in value)
+    return False
 
 
 def _iter_json(path: Path) -> Iterator[RawRow]:
-    text = path.read_text(encoding="utf-8")
+    # Bytes that are not UTF-8 become lone surrogates, so the list still parses and only the records holding them
+    # are rejected (invalid_utf8).
+    text = path.read_bytes().decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -64,7 +92,16 @@ def _iter_json(path: Path) -> Iterator[RawRow]:
     if not isinstance(data, list):
         raise DataError(f"{path} must hold a JSON list of records (or JSON Lines), found a {type(data).__name__}.")
     for index, record in enumerate(data):
-        yield RawRow(f"{path}[{index}]", record)
+        if _has_undecodable(record):
+            shown = json.dumps(record, ensure_ascii=False).encode("utf-8", errors="surrogateescape")
+            yield RawRow(
+                f"{path}[{index}]",
+                shown[:500].decode("utf-8", errors="replace"),
+                error="the record holds bytes that are not valid UTF-8",
+                error_reason="invalid_utf8",
+            )
+        else:
+            yield RawRow(f"{path}[{index}]", record)
 
 
 def _iter_parquet(path: Path) -> Iterator[RawRow]:

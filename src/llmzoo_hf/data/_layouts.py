@@ -1,14 +1,29 @@
 """Turn one raw record (phoenix-sft conversation, Alpaca instruction, user-centered instruction, messages) into
-chat ``messages``, or say precisely why the record is unusable."""
+chat ``messages``, or say precisely why the record is unusable.
+
+ShareGPT-derived conversations (the ``conversation`` layout) come with the quirks of scraped chats, repaired as
+FastChat's cleaning scripts do unless ``repair=False`` (then the structural ones are rejected):
+
+- ``from`` in any case and under the aliases of :data:`SPEAKER_ALIASES` (``Human``, ``user``, ``ChatGPT``, ``bard``);
+- HTML scraped with a reply (``<div class="markdown prose"><p>…``), converted to text (see ``_html.py``);
+- empty turns between real ones, dropped;
+- a conversation that starts with the model's turn (cut from the middle of a chat): that turn is dropped;
+- two turns in a row from the same side, merged into one (joined by a blank line).
+
+Each row records which repairs it needed (:data:`REPAIRS`), so the report can say what fraction each touched.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
+
+from ._html import html_to_text, looks_like_html
 
 LAYOUTS = ("auto", "conversation", "alpaca", "user_centered", "messages")
 
 # Every reason a row can be rejected for; reports always list all of them (zeros included) so they compare.
 REJECT_REASONS = (
+    "invalid_utf8",
     "invalid_json",
     "wrong_type",
     "missing_field",
@@ -18,9 +33,24 @@ REJECT_REASONS = (
     "not_alternating",
     "empty_text",
     "no_reply",
+    "too_long",
 )
 
-_SPEAKER_TO_ROLE = {"human": "user", "gpt": "assistant", "system": "system"}
+# Every repair a conversation row can get, in the order they are applied; reports list all of them.
+REPAIRS = ("speaker_renamed", "html_to_text", "empty_turn_dropped", "leading_model_turn_dropped", "same_side_merged")
+
+# `from` values seen in ShareGPT-derived dumps (compared lower-cased); human/gpt/system are the canonical three.
+SPEAKER_ALIASES = {
+    "human": "user",
+    "user": "user",
+    "gpt": "assistant",
+    "assistant": "assistant",
+    "chatgpt": "assistant",
+    "bing": "assistant",
+    "bard": "assistant",
+    "system": "system",
+}
+_CANONICAL_SPEAKERS = ("human", "gpt", "system")
 _ROLES = ("system", "user", "assistant")
 _LAYOUT_KEYS = {
     "conversation": ("conversations",),
@@ -87,27 +117,58 @@ def _check_turns(messages: list[dict[str, str]]) -> list[dict[str, str]]:
     return messages
 
 
-def _from_conversation(record: dict[str, Any]) -> list[dict[str, str]]:
+def _from_conversation(record: dict[str, Any], *, repair: bool, repairs: set[str]) -> list[dict[str, str]]:
     turns = record["conversations"]
     if not isinstance(turns, list):
         raise BadRow("wrong_type", f"'conversations' must be a list, got {type(turns).__name__}")
     if not turns:
         raise BadRow("no_turns", "'conversations' is empty")
-    messages = []
+    messages: list[dict[str, str]] = []
     for index, turn in enumerate(turns):
         if not isinstance(turn, dict):
             raise BadRow("wrong_type", f"conversations[{index}] must be an object, got {type(turn).__name__}")
         if "from" not in turn or "value" not in turn:
             raise BadRow("missing_field", f"conversations[{index}] needs 'from' and 'value', has {sorted(turn)}")
         speaker = turn["from"]
-        role = _SPEAKER_TO_ROLE.get(speaker) if isinstance(speaker, str) else None
+        key = speaker.strip().lower() if isinstance(speaker, str) else None
+        role = SPEAKER_ALIASES.get(key) if key is not None else None
         if role is None or (role == "system" and index != 0):
             raise BadRow(
                 "unknown_speaker",
-                f"conversations[{index}].from is {speaker!r}; expected 'human' or 'gpt' ('system' first only)",
+                f"conversations[{index}].from is {speaker!r}; expected one of {sorted(SPEAKER_ALIASES)} "
+                "(any case; 'system' first only)",
             )
-        messages.append({"role": role, "content": _text(turn["value"], f"conversations[{index}].value")})
-    return messages
+        if speaker not in _CANONICAL_SPEAKERS:
+            repairs.add("speaker_renamed")
+        where = f"conversations[{index}].value"
+        value = turn["value"]
+        if not isinstance(value, str):
+            raise BadRow("wrong_type", f"{where} must be a string, got {type(value).__name__}")
+        if repair and looks_like_html(value):
+            value = html_to_text(value)
+            repairs.add("html_to_text")
+        if repair and not value.strip():
+            repairs.add("empty_turn_dropped")
+            continue
+        messages.append({"role": role, "content": _text(value, where)})
+    return _repair_order(messages, repairs) if repair else messages
+
+
+def _repair_order(messages: list[dict[str, str]], repairs: set[str]) -> list[dict[str, str]]:
+    """Drop model turns before the first human one, and merge consecutive turns from the same side."""
+    head = messages[:1] if messages and messages[0]["role"] == "system" else []
+    body = messages[len(head) :]
+    while body and body[0]["role"] == "assistant":
+        body = body[1:]
+        repairs.add("leading_model_turn_dropped")
+    merged: list[dict[str, str]] = []
+    for message in body:
+        if merged and merged[-1]["role"] == message["role"]:
+            merged[-1] = {"role": message["role"], "content": f"{merged[-1]['content']}\n\n{message['content']}"}
+            repairs.add("same_side_merged")
+        else:
+            merged.append(message)
+    return head + merged
 
 
 def _from_messages(record: dict[str, Any]) -> list[dict[str, str]]:
@@ -141,15 +202,25 @@ def _from_instruction(record: dict[str, Any]) -> list[dict[str, str]]:
     return [{"role": "user", "content": prompt}, {"role": "assistant", "content": output}]
 
 
-def to_messages(record: Any, layout: str = "auto") -> tuple[list[dict[str, str]], bool]:
+class Converted(NamedTuple):
+    """A record turned into chat messages, with what was changed on the way."""
+
+    messages: list[dict[str, str]]
+    trimmed: bool  # a trailing unanswered user turn was dropped
+    repairs: frozenset[str]  # names from REPAIRS
+
+
+def to_messages(record: Any, layout: str = "auto", *, repair: bool = True) -> Converted:
     """Convert one raw record to chat messages.
 
     Args:
         record: one row as parsed from JSON.
         layout: one of :data:`LAYOUTS`; ``auto`` judges by the keys.
+        repair: repair the quirks of ShareGPT-derived conversations (see the module docstring); when False,
+            a conversation needing a structural repair is rejected (``empty_text`` / ``not_alternating``).
 
     Returns:
-        ``(messages, trimmed)``; ``trimmed`` is True when a trailing unanswered user turn was dropped.
+        A :class:`Converted` (``messages``, ``trimmed``, ``repairs``).
 
     Raises:
         BadRow: the record is unusable; ``.reason`` says why.
@@ -161,8 +232,9 @@ def to_messages(record: Any, layout: str = "auto") -> tuple[list[dict[str, str]]
     missing = [k for k in _LAYOUT_KEYS[layout] if k not in record]
     if missing:
         raise BadRow("missing_field", f"the {layout} layout needs {missing}, the record has {sorted(record)}")
+    repairs: set[str] = set()
     if layout == "conversation":
-        messages = _from_conversation(record)
+        messages = _from_conversation(record, repair=repair, repairs=repairs)
     elif layout == "messages":
         messages = _from_messages(record)
     else:
@@ -170,4 +242,4 @@ def to_messages(record: Any, layout: str = "auto") -> tuple[list[dict[str, str]]
             _text(record["role"], "'role'")
         messages = _from_instruction(record)
     checked = _check_turns(messages)
-    return checked, len(checked) != len(messages)
+    return Converted(checked, len(checked) != len(messages), frozenset(repairs))
