@@ -271,3 +271,165 @@ def test_bundled_sample_data_and_its_card():
         if s == "conversations"
     )
     assert multi_turn >= 0.6 * 340
+
+
+# ---------------------------------------------------------------- conversation data as found in the wild (issue 12 §4)
+
+NO_REPAIRS = {
+    "speaker_renamed": 0,
+    "html_to_text": 0,
+    "empty_turn_dropped": 0,
+    "leading_model_turn_dropped": 0,
+    "same_side_merged": 0,
+}
+
+
+def test_sharegpt_quirks_are_repaired_and_counted(tmp_path):
+    result = build_dataset(str(FIXTURES / "sharegpt_wild.json"), output_dir=tmp_path)
+    stats = result.report.sources[0]
+    assert (stats.rows_read, stats.rows_kept, stats.rows_rejected, stats.rows_repaired) == (14, 11, 3, 9)
+    # Rows each repair touched (a row can need several): sg-case, sg-aliases, sg-bing-bard, sg-everything are renamed;
+    # sg-html and sg-everything hold HTML; sg-empty-between and sg-empty-then-merge lose empty turns;
+    # sg-leading-model and sg-everything start with the model; sg-same-side, sg-empty-then-merge, sg-everything merge.
+    assert stats.repaired_by_kind == {
+        "speaker_renamed": 4,
+        "html_to_text": 2,
+        "empty_turn_dropped": 2,
+        "leading_model_turn_dropped": 2,
+        "same_side_merged": 3,
+    }
+    assert stats.repaired_fraction == {
+        "speaker_renamed": 0.2857,  # 4 / 14 rows read
+        "html_to_text": 0.1429,
+        "empty_turn_dropped": 0.1429,
+        "leading_model_turn_dropped": 0.1429,
+        "same_side_merged": 0.2143,
+    }
+    # Unrepairable: only model turns, an unknown speaker, a question whose only reply is empty.
+    assert {k: v for k, v in stats.rejected_by_reason.items() if v} == {
+        "no_turns": 1,
+        "unknown_speaker": 1,
+        "no_reply": 1,
+    }
+    rows = {r["id"]: r["messages"] for r in result.dataset["train"]}
+    assert sorted(rows) == sorted(
+        [
+            "sg-clean",
+            "sg-case",
+            "sg-aliases",
+            "sg-bing-bard",
+            "sg-leading-model",
+            "sg-same-side",
+            "sg-empty-between",
+            "sg-empty-then-merge",
+            "sg-html",
+            "sg-html-in-question",
+            "sg-everything",
+        ]
+    )
+    assert rows["sg-bing-bard"] == [
+        {"role": "system", "content": "Answer briefly."},
+        {"role": "user", "content": "Capital of Spain?"},
+        {"role": "assistant", "content": "Madrid."},
+        {"role": "user", "content": "And Italy?"},
+        {"role": "assistant", "content": "Rome."},
+    ]
+    assert rows["sg-leading-model"][0] == {"role": "user", "content": "Thanks! Another question: capital of Japan?"}
+    assert rows["sg-same-side"] == [
+        {"role": "user", "content": "I have a question.\n\nWhat is the boiling point of water?"},
+        {"role": "assistant", "content": "100 °C at sea level.\n\nIt is lower at altitude."},
+    ]
+    assert [m["content"] for m in rows["sg-empty-between"]] == ["Hello", "Hi!", "How are you?", "Fine, thanks."]
+    assert (
+        rows["sg-empty-then-merge"][1]["content"] == "Why did the chicken cross the road?\n\nTo get to the other side."
+    )
+    # ChatGPT's scraped markup becomes Markdown text: the code block keeps its language, the copy button goes.
+    assert rows["sg-html"][1]["content"] == (
+        "Here is a loop:\n\n```python\nfor i in range(3):\n    print(i)\n```\n\nIt prints 0, 1 and 2 & stops."
+    )
+    assert rows["sg-html-in-question"][0]["content"] == "How do I center a <div> in CSS?"  # prose, left alone
+    assert rows["sg-everything"] == [
+        {"role": "user", "content": "ok\n\nnext?"},
+        {"role": "assistant", "content": "Sure: next."},
+    ]
+    report = json.loads((tmp_path / "data_report.json").read_text())
+    assert report["sources"][0]["repaired_by_kind"] == stats.repaired_by_kind
+    assert "repaired: speaker_renamed=4 (28.6%)" in result.report.to_text()
+
+
+def test_sharegpt_quirks_rejected_when_repairs_are_off(tmp_path):
+    mixture = DatasetMixtureConfig(
+        datasets=[DataSource(path=str(FIXTURES / "sharegpt_wild.json"))], repair_conversations=False
+    )
+    result = build_dataset(mixture, output_dir=tmp_path)
+    stats = result.report.sources[0]
+    assert (stats.rows_kept, stats.rows_rejected) == (6, 8)
+    assert {k: v for k, v in stats.rejected_by_reason.items() if v} == {
+        "not_alternating": 4,  # leading model turn (x3, one also all-model) and same-side turns
+        "empty_text": 3,
+        "unknown_speaker": 1,
+    }
+    # Case and aliases are still mapped (no content changes); HTML is kept as it is.
+    assert stats.repaired_by_kind == {**NO_REPAIRS, "speaker_renamed": 3}
+    html = next(r for r in result.dataset["train"] if r["id"] == "sg-html")
+    assert html["messages"][1]["content"].startswith('<div class="markdown prose')
+    # A source's own setting wins over the mixture's.
+    mixture.datasets[0].repair_conversations = True
+    assert build_dataset(mixture).report.sources[0].rows_kept == 11
+
+
+def test_line_that_is_not_utf8_is_one_bad_row(tmp_path):
+    good = FIXTURES.joinpath("conversations_small.jsonl").read_bytes().splitlines(keepends=True)
+    bad_line = b'{"conversations": [{"from": "human", "value": "caf\xe9"}, {"from": "gpt", "value": "x"}]}\n'
+    data = tmp_path / "mixed.jsonl"
+    data.write_bytes(good[0] + bad_line + b"".join(good[1:]))
+    result = build_dataset(str(data), output_dir=tmp_path / "out")
+    stats = result.report.sources[0]
+    assert (stats.rows_read, stats.rows_kept, stats.rejected_by_reason["invalid_utf8"]) == (13, 12, 1)
+    (reject,) = [json.loads(line) for line in (tmp_path / "out" / "rejects.jsonl").read_text().splitlines()]
+    assert reject["location"] == f"{data}:2" and reject["reason"] == "invalid_utf8"
+    assert reject["detail"] == "byte 51 of the line (counting from 1) is not valid UTF-8 (invalid continuation byte)"
+    # The same inside a JSON list: that record only.
+    listed = tmp_path / "mixed.json"
+    listed.write_bytes(b"[" + bad_line.rstrip() + b", " + good[0].rstrip() + b"]")
+    stats = build_dataset(str(listed)).report.sources[0]
+    assert (stats.rows_read, stats.rows_kept, stats.rejected_by_reason["invalid_utf8"]) == (2, 1, 1)
+
+
+def test_rows_longer_than_max_length_are_counted_then_kept_or_dropped(tmp_path, smol_tokenizer):
+    from llmzoo_hf import apply_chat_template, get_chat_template
+
+    apply_chat_template(smol_tokenizer, "chimera")
+    path = str(FIXTURES / "conversations_small.jsonl")
+    full = build_dataset(path, tokenizer=smol_tokenizer).dataset["train"]
+    # Lengths as SFT sees them: the conversation rendered by the template, tokenised without extra specials.
+    lengths = {
+        r["id"]: len(smol_tokenizer.apply_chat_template(r["messages"], tokenize=True, return_dict=True)["input_ids"])
+        for r in full
+    }
+    max_length = sorted(lengths.values())[len(lengths) // 2]  # the median: about half the rows are longer
+    too_long = sorted(i for i, n in lengths.items() if n > max_length)
+    assert 0 < len(too_long) < len(lengths)
+
+    kept = build_dataset(path, tokenizer=smol_tokenizer, max_length=max_length, output_dir=tmp_path / "keep")
+    stats = kept.report.sources[0]
+    assert stats.rows_over_max_length == len(too_long) and stats.rows_kept == len(lengths)
+    assert stats.rejected_by_reason["too_long"] == 0
+    assert f"longer than {max_length} tokens: {len(too_long)} (truncated at training)" in kept.report.to_text()
+    report = json.loads((tmp_path / "keep" / "data_report.json").read_text())
+    assert (report["max_length"], report["truncation_mode"]) == (max_length, "keep_start")
+
+    mixture = DatasetMixtureConfig(datasets=[DataSource(path=path)], truncation_mode="drop")
+    dropped = build_dataset(mixture, tokenizer=smol_tokenizer, max_length=max_length, output_dir=tmp_path / "drop")
+    stats = dropped.report.sources[0]
+    assert stats.rows_over_max_length == len(too_long) == stats.rejected_by_reason["too_long"] == stats.rows_rejected
+    assert sorted(dropped.dataset["train"]["id"]) == sorted(i for i in lengths if i not in too_long)
+    rejects = [json.loads(line) for line in (tmp_path / "drop" / "rejects.jsonl").read_text().splitlines()]
+    assert sorted(r["record"]["id"] for r in rejects) == too_long
+    assert rejects[0]["detail"].endswith(f"tokens > max_length={max_length} (truncation_mode=drop)")
+    assert smol_tokenizer.chat_template == get_chat_template("chimera")
+
+    with pytest.raises(ConfigError, match=r"max_length=10 counts tokens: give the tokenizer too"):
+        build_dataset(path, max_length=10)
+    with pytest.raises(ConfigError, match=r"truncation_mode='cut' is not one of \('keep_start', 'drop'\)"):
+        DatasetMixtureConfig(datasets=[DataSource(path=path)], truncation_mode="cut")

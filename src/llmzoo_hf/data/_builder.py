@@ -162,9 +162,7 @@ class DataReport:
             reasons = ", ".join(f"{k}={v}" for k, v in s.rejected_by_reason.items() if v)
             if reasons:
                 lines.append(f"  rejected: {reasons}")
-            repairs = ", ".join(
-                f"{k}={v} ({s.repaired_fraction[k]:.1%})" for k, v in s.repaired_by_kind.items() if v
-            )
+            repairs = ", ".join(f"{k}={v} ({s.repaired_fraction[k]:.1%})" for k, v in s.repaired_by_kind.items() if v)
             if repairs:
                 lines.append(f"  repaired: {repairs}")
             if s.rows_over_max_length:
@@ -450,7 +448,9 @@ def build_dataset(
         logger.info("%d conversation rows repaired (by kind in the report).", repaired)
     over = sum(s.rows_over_max_length for s in stats_list)
     if over and mixture.truncation_mode == "keep_start":
-        logger.warning("%d rows are longer than max_length=%d tokens; SFT trains on their start only.", over, max_length)
+        logger.warning(
+            "%d rows are longer than max_length=%d tokens; SFT trains on their start only.", over, max_length
+        )
 
     splits = {"train": Dataset.from_list(train_rows)}
     if test_rows:

@@ -49,7 +49,7 @@ def _iter_jsonl(path: Path) -> Iterator[RawRow]:
                 yield RawRow(
                     location,
                     raw_line.rstrip(b"\r\n")[:500].decode("utf-8", errors="replace"),
-                    error=f"byte {exc.start} of the line is not valid UTF-8 ({exc.reason})",
+                    error=f"byte {exc.start + 1} of the line (counting from 1) is not valid UTF-8 ({exc.reason})",
                     error_reason="invalid_utf8",
                 )
                 continue
