@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from _servers import llmzoo_serve
-from conftest import REPO_ROOT, run_cli
+from conftest import FIXTURES, REPO_ROOT, run_cli
 from test_datagen import FakeChatServer, read_jsonl, write_tasks
 
 
@@ -113,6 +113,60 @@ def test_build_from_sources_and_mixture(tmp_path):
     assert "unknown key 'wieght' in datasets[0]" in result.stderr and "Did you mean 'weight'?" in result.stderr
     result = run_cli("data", "build", "--source", f"{gen}:chat")
     assert result.returncode == 1 and "'chat' is not a layout" in result.stderr
+
+
+@pytest.mark.slow
+def test_build_repairs_sharegpt_and_keeps_the_rest_of_a_file_with_a_non_utf8_line(tmp_path):
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(
+        b'{"conversations": [{"from": "Human", "value": "Hi"}, {"from": "GPT", "value": "Hello!"}]}\n'
+        b'{"conversations": [{"from": "human", "value": "\xff\xfe"}, {"from": "gpt", "value": "?"}]}\n'
+    )
+    out = tmp_path / "built"
+    args = ("data", "build", "--source", str(FIXTURES / "sharegpt_wild.json"), "--source", f"{mixed}:conversation")
+    result = run_cli(*args, "--output-dir", str(out), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads((out / "data_report.json").read_text())
+    wild, mixed_stats = report["sources"]
+    assert (wild["rows_kept"], wild["rows_repaired"], wild["repaired_by_kind"]["same_side_merged"]) == (11, 9, 3)
+    assert (mixed_stats["rows_kept"], mixed_stats["rejected_by_reason"]["invalid_utf8"]) == (1, 1)
+    assert mixed_stats["repaired_by_kind"]["speaker_renamed"] == 1
+    rejects = [json.loads(line) for line in (out / "rejects.jsonl").read_text().splitlines()]
+    assert [(r["location"], r["reason"]) for r in rejects if r["source"] == "mixed"] == [
+        (f"{mixed}:2", "invalid_utf8")
+    ]
+    assert report["rows_train"] == 12
+
+    # Repairs off, and rows longer than 60 tokens (SmolLM2's own ChatML template) dropped.
+    from transformers import AutoTokenizer
+
+    from llmzoo_hf import default_model_path
+
+    tokenizer = AutoTokenizer.from_pretrained(default_model_path())
+    result = run_cli(
+        *args[:4], "--no-repair-conversations", "--tokenizer", str(default_model_path()),
+        "--max-length", "60", "--truncation-mode", "drop", "--output-dir", str(out), "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads((out / "data_report.json").read_text())
+    (wild,) = report["sources"]
+    assert (report["max_length"], report["truncation_mode"]) == (60, "drop")
+    assert wild["rejected_by_reason"]["not_alternating"] == 4 and wild["rejected_by_reason"]["empty_text"] == 3
+    records = json.loads((FIXTURES / "sharegpt_wild.json").read_text(encoding="utf-8"))
+    kept_ids = {"sg-clean", "sg-case", "sg-aliases", "sg-bing-bard", "sg-html", "sg-html-in-question"}
+    rejects = [json.loads(line) for line in (out / "rejects.jsonl").read_text().splitlines()]
+    too_long = sorted(r["record"]["id"] for r in rejects if r["reason"] == "too_long")
+    assert too_long and wild["rows_over_max_length"] == len(too_long) == wild["rejected_by_reason"]["too_long"]
+    # Measured here the way build measures: each kept conversation rendered by the tokenizer's template.
+    roles = {"human": "user", "user": "user", "system": "system"}
+    for record in records:
+        if record["id"] not in kept_ids:
+            continue
+        messages = [
+            {"role": roles.get(t["from"].lower(), "assistant"), "content": t["value"]} for t in record["conversations"]
+        ]
+        length = len(tokenizer.apply_chat_template(messages, tokenize=True, return_dict=True)["input_ids"])
+        assert (record["id"] in too_long) == (length > 60), (record["id"], length)
 
 
 # --------------------------------------------------------------------------------------------------- llmzoo serve

@@ -47,7 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     steps.check_padding_free(model_path, training_args, model_args)
     tokenizer = steps.get_tokenizer(model_path, script_args.chat_template, training_args, model_args)
     with training_args.main_process_first(desc="building the data mixture"):
-        built = build_dataset(script_args.dataset_mixture, output_dir=training_args.output_dir, tokenizer=tokenizer)
+        built = build_dataset(
+            script_args.dataset_mixture,
+            output_dir=training_args.output_dir,
+            tokenizer=tokenizer,
+            max_length=training_args.max_length,  # rows longer are counted, and kept or dropped as the mixture says
+        )
 
     trainer = steps.build_trainer(model_path, tokenizer, built.dataset, training_args, model_args)
     if trainer.is_world_process_zero():

@@ -26,6 +26,8 @@ TRANSLATE_EXAMPLES = [
 BUILD_EXAMPLES = [
     "llmzoo data build --source gen.jsonl --source data/conversations.jsonl:conversation:2 --output-dir built/",
     "llmzoo data build --mixture mixture.yaml --output-dir built/ --tokenizer runs/chimera-tiny",
+    "llmzoo data build --source sharegpt.json:conversation --tokenizer outputs/chimera-tiny --max-length 2048 "
+    "--truncation-mode drop --output-dir built/",
 ]
 
 
@@ -100,6 +102,8 @@ def register(subparsers) -> None:
     _add_common(translate)
     translate.set_defaults(func=run_translate)
 
+    from ..data import TRUNCATION_MODES
+
     build = add_command(
         actions,
         "build",
@@ -120,10 +124,43 @@ def register(subparsers) -> None:
         "--test-split-size", type=float, default=None, help="Held-out rows per source (fraction/count)."
     )
     build.add_argument("--output-dir", default=None, help="Save the dataset (save_to_disk), report and rejects here.")
-    build.add_argument("--tokenizer", default=None, help="Tokenizer (folder or Hub id) to count tokens per language.")
+    build.add_argument(
+        "--tokenizer",
+        default=None,
+        help="Tokenizer (folder or Hub id) to count tokens per language; its chat template renders the rows that "
+        "--max-length measures.",
+    )
+    build.add_argument(
+        "--no-repair-conversations",
+        dest="repair_conversations",
+        action="store_false",
+        default=None,
+        help="Reject conversation rows that need a structural repair and keep HTML as it is, instead of the "
+        "default repairs (repair_conversations: " + _mixture_help("repair_conversations") + ")",
+    )
+    build.add_argument(
+        "--max-length",
+        type=int,
+        default=None,
+        help="Training sequence length in tokens (needs --tokenizer): longer rows are counted and handled as "
+        "--truncation-mode says.",
+    )
+    build.add_argument(
+        "--truncation-mode", default=None, choices=TRUNCATION_MODES, help=_mixture_help("truncation_mode")
+    )
     build.add_argument("--json", action="store_true", help="Print the report as JSON instead of a table.")
     build.set_defaults(func=run_build)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
+
+
+def _mixture_help(name: str) -> str:
+    """Return the help text of a ``DatasetMixtureConfig`` field, with its default."""
+    import dataclasses
+
+    from ..data import DatasetMixtureConfig
+
+    (spec,) = [f for f in dataclasses.fields(DatasetMixtureConfig) if f.name == name]
+    return f"{spec.metadata['help']} Unset: the mixture file's value, else {spec.default}."
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -297,12 +334,16 @@ def run_build(args: argparse.Namespace) -> int:
         mixture.seed = args.seed
     if args.test_split_size is not None:
         mixture.test_split_size = args.test_split_size
+    if args.repair_conversations is not None:
+        mixture.repair_conversations = args.repair_conversations
+    if args.truncation_mode is not None:
+        mixture.truncation_mode = args.truncation_mode
     tokenizer = None
     if args.tokenizer:
         from transformers import AutoTokenizer
 
         tokenizer = AutoTokenizer.from_pretrained(args.tokenizer)
-    result = build_dataset(mixture, output_dir=args.output_dir, tokenizer=tokenizer)
+    result = build_dataset(mixture, output_dir=args.output_dir, tokenizer=tokenizer, max_length=args.max_length)
     if args.output_dir:
         result.dataset.save_to_disk(str(Path(args.output_dir) / "dataset"))
     print(json.dumps(result.report.to_dict(), indent=2, ensure_ascii=False) if args.json else result.report.to_text())

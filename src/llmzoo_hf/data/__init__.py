@@ -3,6 +3,7 @@
 from ._builder import (
     REJECTS_FILENAME,
     REPORT_FILENAME,
+    TRUNCATION_MODES,
     BuildResult,
     DataReport,
     DatasetMixtureConfig,
@@ -11,7 +12,7 @@ from ._builder import (
     build_dataset,
     detect_language,
 )
-from ._layouts import LAYOUTS, REJECT_REASONS, BadRow, detect_layout, to_messages
+from ._layouts import LAYOUTS, REJECT_REASONS, REPAIRS, SPEAKER_ALIASES, BadRow, Converted, detect_layout, to_messages
 from ._tokenize import IGNORE_INDEX, tokenize_conversations, tokenize_dataset
 
 
@@ -28,9 +29,13 @@ __all__ = [
     "LAYOUTS",
     "REJECTS_FILENAME",
     "REJECT_REASONS",
+    "REPAIRS",
     "REPORT_FILENAME",
+    "SPEAKER_ALIASES",
+    "TRUNCATION_MODES",
     "BadRow",
     "BuildResult",
+    "Converted",
     "DataReport",
     "DataSource",
     "DatasetMixtureConfig",
