@@ -433,3 +433,16 @@ def test_rows_longer_than_max_length_are_counted_then_kept_or_dropped(tmp_path, 
         build_dataset(path, max_length=10)
     with pytest.raises(ConfigError, match=r"truncation_mode='cut' is not one of \('keep_start', 'drop'\)"):
         DatasetMixtureConfig(datasets=[DataSource(path=path)], truncation_mode="cut")
+
+
+def test_dataset_card_lists_the_repairs():
+    from llmzoo_hf.cards import DatasetCardInfo, build_dataset_card
+
+    report = build_dataset(str(FIXTURES / "sharegpt_wild.json")).report.to_dict()
+    info = DatasetCardInfo(dataset_id="me/wild", languages={"en": 11}, splits={"train": 11}, sources=report["sources"])
+    card = str(build_dataset_card(info))
+    assert (
+        "- `sharegpt_wild`: 9 rows (speaker_renamed: 4, html_to_text: 2, empty_turn_dropped: 2, "
+        "leading_model_turn_dropped: 2, same_side_merged: 3)\n"
+    ) in card
+    assert "3 rows were rejected while building (no_turns: 1, unknown_speaker: 1, no_reply: 1)." in card
