@@ -343,6 +343,17 @@ def test_training_chat_template_restores_the_inference_template(bloom_tokenizer)
     assert bloom_tokenizer.chat_template == get_chat_template("phoenix")
 
 
+def test_push_uploads_the_inference_template(tiny_llama_path, tmp_path):
+    from transformers import AutoTokenizer
+
+    from llmzoo_hf.hub import push_folder
+
+    push_folder(tiny_llama_path, kind="model", repo_id="me/chimera-tiny", dry_run_dir=tmp_path / "up")
+    source = (tmp_path / "up" / "chat_template.jinja").read_text(encoding="utf-8")
+    assert source == get_chat_template("chimera")
+    assert_renders_identically_everywhere(AutoTokenizer.from_pretrained(tmp_path / "up"), source)
+
+
 @pytest.mark.slow
 def test_one_step_chimera_tiny_output_renders_identically_everywhere(tmp_path):
     """Issue 12 bar: the folder SFT writes carries a template every engine renders the same way."""
