@@ -205,6 +205,7 @@ def _row_language(record: dict[str, Any], messages: list[dict[str, str]], forced
 
 
 def _reject(stats: SourceStats, raw: RawRow, bad: BadRow) -> dict[str, Any]:
+    """Return the ``rejects.jsonl`` entry of a bad row."""
     return {
         "source": stats.name,
         "location": raw.location,
@@ -215,9 +216,9 @@ def _reject(stats: SourceStats, raw: RawRow, bad: BadRow) -> dict[str, Any]:
 
 
 def _read_source(
-    source: DataSource, *, repair: bool
+    source: DataSource, *, repair: bool, keep_raw: bool
 ) -> tuple[list[dict[str, Any]], list[RawRow], list[dict[str, Any]], SourceStats]:
-    """Convert one source; return (kept rows, their raw rows, rejects, stats)."""
+    """Convert one source; return (kept rows, their raw rows when ``keep_raw``, rejects, stats)."""
     stats = SourceStats(name=str(source.name), path=source.path)
     reasons: Counter[str] = Counter()
     repaired: Counter[str] = Counter()
@@ -257,7 +258,8 @@ def _read_source(
                 "extra": json.dumps(extra, ensure_ascii=False, default=str) if extra else "",
             }
         )
-        kept_raw.append(raw)
+        if keep_raw:  # only to reject a too-long row later with its record as read
+            kept_raw.append(raw)
     stats.rows_kept = len(rows)
     stats.rows_rejected = len(rejects)
     stats.rejected_by_reason = {reason: reasons.get(reason, 0) for reason in REJECT_REASONS}
@@ -269,14 +271,14 @@ def _read_source(
     return rows, kept_raw, rejects, stats
 
 
-def _sequence_lengths(rows: list[dict[str, Any]], tokenizer) -> list[int]:
+def _sequence_lengths(rows: list[dict[str, Any]], tokenizer, *, desc: str) -> list[int]:
     """Return each row's length in tokens as SFT sees it: rendered by the tokenizer's chat template if it has one."""
     if not getattr(tokenizer, "chat_template", None):
         return _count_tokens(rows, tokenizer)
     from transformers.utils.chat_template_utils import render_jinja_template
 
     lengths: list[int] = []
-    for start in range(0, len(rows), 256):
+    for start in progress(range(0, len(rows), 256), desc=desc, leave=False):
         batch = [row["messages"] for row in rows[start : start + 256]]
         texts, _ = render_jinja_template(
             conversations=batch, chat_template=tokenizer.chat_template, **tokenizer.special_tokens_map
@@ -295,10 +297,13 @@ def _apply_max_length(
     max_length: int,
     truncation_mode: str,
 ) -> list[dict[str, Any]]:
-    """Count the rows longer than ``max_length`` tokens; drop them as ``too_long`` rejects in ``drop`` mode."""
-    lengths = _sequence_lengths(rows, tokenizer)
+    """Count the rows longer than ``max_length`` tokens; drop them as ``too_long`` rejects in ``drop`` mode.
+
+    ``kept_raw`` holds the raw row of each of ``rows`` in ``drop`` mode (empty otherwise).
+    """
+    lengths = _sequence_lengths(rows, tokenizer, desc=f"Measuring {stats.name} in tokens")
     kept: list[dict[str, Any]] = []
-    for row, raw, length in zip(rows, kept_raw, lengths, strict=True):
+    for index, (row, length) in enumerate(zip(rows, lengths, strict=True)):
         if length <= max_length:
             kept.append(row)
             continue
@@ -306,6 +311,7 @@ def _apply_max_length(
         if truncation_mode == "keep_start":
             kept.append(row)
             continue
+        raw = kept_raw[index]
         bad = BadRow("too_long", f"{length} tokens > max_length={max_length} (truncation_mode=drop)")
         rejects.append(_reject(stats, raw, bad))
         stats.rejected_by_reason["too_long"] += 1
@@ -379,7 +385,8 @@ def build_dataset(
     empty: list[SourceStats] = []
     for source in mixture.datasets:
         repair = mixture.repair_conversations if source.repair_conversations is None else source.repair_conversations
-        rows, kept_raw, rejects, stats = _read_source(source, repair=repair)
+        dropping = max_length is not None and mixture.truncation_mode == "drop"
+        rows, kept_raw, rejects, stats = _read_source(source, repair=repair, keep_raw=dropping)
         if max_length is not None and rows:
             rows = _apply_max_length(
                 rows,
