@@ -255,9 +255,13 @@ def _hub_language_files(repo_id: str, langs: list[str] | None, split: str, revis
     for lang in wanted:
         candidates = [p for p in paths if p.rsplit("/", 1)[-1] in (f"{lang}.json", f"{lang}.jsonl")]
         if len(candidates) > 1:  # e.g. test/en.json and dev/en.json: take the one in the asked split's folder
-            candidates = [p for p in candidates if split in p.split("/")[:-1]]
-        if len(candidates) > 1:
-            raise DataError(f"{repo_id}: several files hold language {lang!r}: {candidates}; name one with --split.")
+            in_split = [p for p in candidates if split in p.split("/")[:-1]]
+            if len(in_split) != 1:
+                raise DataError(
+                    f"{repo_id}: several files hold language {lang!r}: {candidates}; none is in a {split!r} folder "
+                    "(pick one with --split)."
+                )
+            candidates = in_split
         if candidates:
             found[lang] = candidates[0]
     return found

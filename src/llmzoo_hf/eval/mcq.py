@@ -258,21 +258,24 @@ def _run_apollo(session: ChatSession, items: list[MCQItem], pool: list[MCQItem],
             over,
             config.max_prompt_chars,
         )
-    rows = []
+    # Batch prompts of similar length together (less padding); the rows come back in the items' order.
+    order = sorted(range(len(items)), key=lambda i: len(prompts[i].text))
+    rows: list[dict[str, Any]] = [{} for _ in items]
     with progress(desc="mcq apollo", total=len(items)) as bar:
         for start in range(0, len(items), config.batch_size):
-            batch = prompts[start : start + config.batch_size]
+            batch = order[start : start + config.batch_size]
             replies = apollo.generate_raw(
                 session,
-                [p.text for p in batch],
+                [prompts[i].text for i in batch],
                 max_new_tokens=config.max_new_tokens,
                 min_new_tokens=protocol_data()["min_new_tokens"],
                 stop_after_first_line=config.stop_after_first_line,
             )
-            for item, prompt, reply in zip(items[start : start + config.batch_size], batch, replies, strict=True):
+            for i, reply in zip(batch, replies, strict=True):
+                prompt = prompts[i]
                 shots = [shot.index for shot in prompt.shots]
                 extra = {"shots": shots, "prompt_chars": len(prompt.text), "over_limit": prompt.over_limit}
-                rows.append({**_row(item), **extra, "generate_text": reply})
+                rows[i] = {**_row(items[i]), **extra, "generate_text": reply}
             bar.update(len(batch))
     return apollo.rescore(rows)
 
