@@ -334,7 +334,12 @@ def _register_mcq(sub) -> None:
     parser.add_argument("--langs", nargs="*", default=None, help="Languages to evaluate (default: all files).")
     parser.add_argument("--split", default="test", help="Split of a Hub dataset (and its <split>/<lang>.json).")
     parser.add_argument("--data-revision", default=None, help="Revision of a Hub dataset.")
-    parser.add_argument("--limit", type=int, default=None, help="Use only the first N items of each file.")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="Score only the first N items of each source (shots still drawn from all).",
+    )
     parser.add_argument("--out", required=True, help="Results JSON (accuracies and per-item predictions).")
     parser.add_argument("--table", default=None, help="Also write the accuracy table as Markdown.")
     parser.add_argument(
@@ -357,7 +362,9 @@ def _add_config_args(group, config_class) -> None:
     hints = typing.get_type_hints(config_class)
     for spec in dataclasses.fields(config_class):
         flag, hint = "--" + spec.name.replace("_", "-"), hints[spec.name]
-        kwargs = {"default": spec.default, "help": spec.metadata["help"], "choices": spec.metadata.get("choices")}
+        kwargs = {"default": spec.default, "help": spec.metadata["help"]}
+        if "choices" in spec.metadata:
+            kwargs["choices"] = spec.metadata["choices"]
         if hint is bool:
             group.add_argument(flag, action=argparse.BooleanOptionalAction, **kwargs)
             continue
@@ -376,10 +383,10 @@ def run_mcq(args: argparse.Namespace) -> int:
     from ..eval.mcq import MCQConfig, evaluate_mcq, format_mcq_table, read_mcq
 
     config = MCQConfig(**{spec.name: getattr(args, spec.name) for spec in dataclasses.fields(MCQConfig)})
-    if config.protocol == "apollo":
-        from ..eval.apollo import default_published, format_apollo_table, select_published
+    from ..eval.apollo import default_published, format_apollo_table, select_published
 
-        published = select_published(default_published() if args.published is None else args.published)
+    # Checked before the model loads, so that a mistyped row name fails at once.
+    published = select_published(default_published() if args.published is None else args.published)
     if args.data is None:
         from .._resources import resource_path
 
@@ -388,7 +395,7 @@ def run_mcq(args: argparse.Namespace) -> int:
         data_path = args.data
     data = read_mcq(data_path, langs=args.langs, split=args.split, revision=args.data_revision)
     print(data.describe(), file=sys.stderr)
-    items = data.items if args.limit is None else [item for item in data.items if item.index < args.limit]
+    items = data.items if args.limit is None else data.first_per_source(args.limit)
     session = load_chat_from_args(args, temperature=0)
     result = evaluate_mcq(session, items, config, pool=data.items)
     model = args.model or "embedded:SmolLM2-135M-Instruct"

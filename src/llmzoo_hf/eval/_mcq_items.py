@@ -86,6 +86,16 @@ class MCQData:
     files: dict[str, int] = field(default_factory=dict)
     bad_records: list[BadRecord] = field(default_factory=list)
 
+    def first_per_source(self, n: int) -> list[MCQItem]:
+        """Return the first ``n`` items of each (language, source), in file order."""
+        seen: Counter[tuple[str, str]] = Counter()
+        kept = []
+        for item in self.items:
+            seen[(item.lang, item.source)] += 1
+            if seen[(item.lang, item.source)] <= n:
+                kept.append(item)
+        return kept
+
     def multi_answer_counts(self) -> dict[str, int]:
         """Return how many items name several correct letters, per ``lang/source``."""
         counts = Counter(f"{item.lang}/{item.source}" for item in self.items if len(item.answer) > 1)
@@ -316,6 +326,8 @@ def read_mcq(
     elif path.is_dir():
         for file in _local_files(path, langs):
             _add_records(data, _read_records(file, data), file=str(file), file_stem=file.stem)
+    elif str(path_or_repo).startswith((".", "/", "~")) or str(path_or_repo).count("/") > 1:
+        raise FileNotFoundError(f"{path_or_repo}: no such MCQ file or folder (nor a Hub dataset id, owner/name).")
     else:
         _read_hub(str(path_or_repo), data, langs=langs, split=split, revision=revision)
     return data
