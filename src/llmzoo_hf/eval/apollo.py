@@ -104,17 +104,34 @@ def templates_for(item: MCQItem) -> tuple[PromptTemplate, PromptTemplate]:
 
 
 def pick_shots(item: MCQItem, pool: list[MCQItem], k: int, *, seed: int) -> list[MCQItem]:
-    """Return ``k`` worked examples from ``item``'s source, never the item itself (nor a copy of it), seeded."""
-    candidates = [
-        other
-        for other in pool
-        if other.source == item.source
-        and other.lang == item.lang
-        and other.key != item.key
-        and (other.question, other.options_raw) != (item.question, item.options_raw)
-    ]
+    """Return ``k`` worked examples from ``item``'s source, never the item itself (nor a copy of it), seeded.
+
+    ``pool`` should hold the items of ``item``'s source (others are skipped): the draw visits random positions
+    until ``k`` fit, so it costs O(k) per item rather than a pass over the pool.
+    """
     rng = random.Random(f"{seed}/{item.lang}/{item.source}/{item.index}")
-    return rng.sample(candidates, min(k, len(candidates)))
+    picked: list[MCQItem] = []
+    for position in _random_positions(rng, len(pool)):
+        other = pool[position]
+        if (
+            other.source == item.source
+            and other.lang == item.lang
+            and other.key != item.key
+            and (other.question, other.options_raw) != (item.question, item.options_raw)
+        ):
+            picked.append(other)
+            if len(picked) == k:
+                break
+    return picked
+
+
+def _random_positions(rng: random.Random, n: int):
+    """Yield 0..n-1 in random order, lazily (a Fisher-Yates shuffle that stops when the caller does)."""
+    moved: dict[int, int] = {}
+    for i in range(n):
+        j = rng.randrange(i, n)
+        yield moved.get(j, j)
+        moved[j] = moved.get(i, i)
 
 
 @dataclass

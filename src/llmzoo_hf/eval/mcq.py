@@ -242,10 +242,13 @@ def _run_apollo(session: ChatSession, items: list[MCQItem], pool: list[MCQItem],
     from . import apollo
 
     eos = session.tokenizer.eos_token or ""
+    by_source: dict[tuple[str, str], list[MCQItem]] = defaultdict(list)
+    for other in pool:
+        by_source[(other.lang, other.source)].append(other)
     prompts = [
         apollo.build_prompt(
             item,
-            apollo.pick_shots(item, pool, config.k_shot, seed=config.seed),
+            apollo.pick_shots(item, by_source[(item.lang, item.source)], config.k_shot, seed=config.seed),
             eos=eos,
             max_chars=config.max_prompt_chars,
         )
