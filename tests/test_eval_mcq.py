@@ -445,7 +445,7 @@ def test_cli_mcq_apollo_protocol(tmp_path):
         "1",
         "--published",
         "GPT-4",
-        "Apollo-7*",
+        "Apollo-7B",
         "--out",
         str(tmp_path / "mcq.json"),
         "--table",

@@ -396,7 +396,8 @@ def run_mcq(args: argparse.Namespace) -> int:
     data = read_mcq(data_path, langs=args.langs, split=args.split, revision=args.data_revision)
     print(data.describe(), file=sys.stderr)
     items = data.items if args.limit is None else data.first_per_source(args.limit)
-    session = load_chat_from_args(args, temperature=0)
+    # --seed and --max-new-tokens are MCQConfig's (the shot draw, per-protocol budget), not sampling settings.
+    session = load_chat_from_args(args, temperature=0, max_new_tokens=config.max_new_tokens, seed=None)
     result = evaluate_mcq(session, items, config, pool=data.items)
     model = args.model or "embedded:SmolLM2-135M-Instruct"
     payload = {"model": model, "data": str(data_path), "data_report": data.report(), **result.to_dict()}
