@@ -146,18 +146,13 @@ class MCQResult:
     accuracy: dict[str, Any] = field(default_factory=dict)
     config: MCQConfig = field(default_factory=MCQConfig)
 
-    @property
-    def k_shot(self) -> int:
-        """Worked examples per question."""
-        return self.config.k_shot
-
     def by_source(self, method: str = "generate") -> dict[str, float]:
         """Return ``{source: accuracy}`` of one method (sources are unique across XMedBench's languages)."""
         return {s: acc for sources in self.accuracy[method]["by_source"].values() for s, acc in sources.items()}
 
     def to_dict(self) -> dict[str, Any]:
         """Return the results as a JSON-ready dict."""
-        return {"settings": asdict(self.config), "k_shot": self.k_shot, "accuracy": self.accuracy, "items": self.items}
+        return {"settings": asdict(self.config), "accuracy": self.accuracy, "items": self.items}
 
 
 def accuracy_table(items: list[dict[str, Any]], methods: list[str]) -> dict[str, Any]:
