@@ -181,6 +181,7 @@ def generate_raw(
 
     model, tokenizer = session.model, session.tokenizer
     tokenizer.padding_side = "left"
+    # Special tokens added as Apollo's eval scripts do (a plain tokenizer call: BOS where the tokenizer has one).
     inputs = tokenizer(prompts, return_tensors="pt", padding=True).to(model.device)
     prompt_len = inputs["input_ids"].shape[1]
     finished_line = re.compile(r"[^\n]\n")
