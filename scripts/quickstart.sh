@@ -11,4 +11,4 @@ out="${1:-outputs/chimera-tiny}"
 accelerate launch --config_file recipes/accelerate/single.yaml -m llmzoo_hf.sft recipes/chimera-tiny.yaml \
   --output_dir "$out"
 echo "What is the capital of France?" | llmzoo chat --model "$out" --temperature 0 --max-new-tokens 48
-llmzoo eval mcq --model "$out" --data data/eval/mcq --langs en --limit 8 --out "$out/mcq.json"
+llmzoo eval mcq --model "$out" --data data/eval/mcq --langs en --limit 2 --out "$out/mcq.json"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ._common import add_command, add_generation_args, add_model_args, load_chat_from_args
@@ -311,60 +312,101 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _register_mcq(sub) -> None:
+    from ..eval.mcq import MCQConfig
+
     parser = add_command(
         sub,
         "mcq",
-        help="Multilingual medical multiple-choice accuracy (XMedBench layout), by log-likelihood and generation.",
-        description="Accuracy per language and per source. --data is a <lang>.jsonl file, a folder of them, or a "
-        "Hub dataset id (one config per language); the default is the bundled sample (original, for tests).",
+        help="Multilingual medical multiple-choice accuracy (XMedBench), our protocol or Apollo's published one.",
+        description="Accuracy per language and per source. --data is a <lang>.json list (as published: Apollo's "
+        "metadata/test/<lang>.json, the Hub dataset FreedomIntelligence/XMedbench) or .jsonl file, a folder of "
+        "them, or a Hub dataset id (per-language files, else one config per language); the default is the bundled "
+        "sample (original, for tests). Bad records are left out and reported with file and index. --protocol "
+        "apollo reproduces Apollo's evaluation (its shots were unseeded; ours use --seed) and prints its Table 3.",
         examples=[
             "llmzoo eval mcq --langs en zh fr --k-shot 2 --out mcq.json --table mcq.md",
-            "llmzoo eval mcq --data path/to/XMedBench --langs en --methods loglik --model my-model",
+            "llmzoo eval mcq --data Apollo/metadata/test --protocol apollo --model my-model --out mcq.json",
+            "llmzoo eval mcq --data FreedomIntelligence/XMedbench --protocol apollo --published 'Apollo-7B' GPT-4 "
+            "--out mcq.json --table mcq.md",
         ],
     )
     parser.add_argument("--data", default=None, help="MCQ file, folder, or Hub dataset id (default: bundled sample).")
     parser.add_argument("--langs", nargs="*", default=None, help="Languages to evaluate (default: all files).")
-    parser.add_argument("--split", default="test", help="Split of a Hub dataset.")
+    parser.add_argument("--split", default="test", help="Split of a Hub dataset (and its <split>/<lang>.json).")
     parser.add_argument("--data-revision", default=None, help="Revision of a Hub dataset.")
     parser.add_argument(
-        "--methods", nargs="+", choices=("loglik", "generate"), default=["loglik", "generate"], help="Scoring methods."
+        "--limit",
+        type=int,
+        default=None,
+        help="Score only the first N items of each source (shots still drawn from all).",
     )
-    parser.add_argument("--k-shot", type=int, default=0, help="Worked examples (same language) before each question.")
-    parser.add_argument("--batch-size", type=int, default=8, help="Questions per batch.")
-    parser.add_argument("--limit", type=int, default=None, help="Use only the first N items of each language.")
     parser.add_argument("--out", required=True, help="Results JSON (accuracies and per-item predictions).")
     parser.add_argument("--table", default=None, help="Also write the accuracy table as Markdown.")
+    parser.add_argument(
+        "--published",
+        nargs="*",
+        default=None,
+        help="apollo: rows of Apollo's Table 3 to print beside yours (patterns; default GPT-4 GPT-3.5 'Apollo-*'; "
+        "none when given without names).",
+    )
+    _add_config_args(parser.add_argument_group("scoring"), MCQConfig)
     add_model_args(parser)
-    parser.add_argument("--max-new-tokens", type=int, default=16, help="Generation budget of the generate method.")
     parser.set_defaults(func=run_mcq)
+
+
+def _add_config_args(group, config_class) -> None:
+    """Add one option per field of a config dataclass, with its metadata's help and choices."""
+    import dataclasses
+    import typing
+
+    hints = typing.get_type_hints(config_class)
+    for spec in dataclasses.fields(config_class):
+        flag, hint = "--" + spec.name.replace("_", "-"), hints[spec.name]
+        kwargs = {"default": spec.default, "help": spec.metadata["help"]}
+        if "choices" in spec.metadata:
+            kwargs["choices"] = spec.metadata["choices"]
+        if hint is bool:
+            group.add_argument(flag, action=argparse.BooleanOptionalAction, **kwargs)
+            continue
+        base = next(arg for arg in typing.get_args(hint) or (hint,) if arg is not type(None))
+        if typing.get_origin(base) is list:
+            group.add_argument(flag, nargs="+", type=typing.get_args(base)[0], **kwargs)
+        else:
+            group.add_argument(flag, type=base, **kwargs)
 
 
 def run_mcq(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval mcq``."""
-    from ..eval._io import write_json_atomic, write_text_atomic
-    from ..eval.mcq import evaluate_mcq, format_mcq_table, load_mcq
+    import dataclasses
 
+    from ..eval._io import write_json_atomic, write_text_atomic
+    from ..eval.mcq import MCQConfig, evaluate_mcq, format_mcq_table, read_mcq
+
+    config = MCQConfig(**{spec.name: getattr(args, spec.name) for spec in dataclasses.fields(MCQConfig)})
+    from ..eval.apollo import default_published, format_apollo_table, select_published
+
+    # Checked before the model loads, so that a mistyped row name fails at once.
+    published = select_published(default_published() if args.published is None else args.published)
     if args.data is None:
         from .._resources import resource_path
 
-        data = resource_path("data") / "eval" / "mcq"
+        data_path = resource_path("data") / "eval" / "mcq"
     else:
-        data = args.data
-    items = load_mcq(data, langs=args.langs, split=args.split, revision=args.data_revision)
-    if args.limit is not None:
-        items = [item for item in items if item.index < args.limit]
-    session = load_chat_from_args(args, temperature=0)
-    result = evaluate_mcq(
-        session,
-        items,
-        methods=tuple(args.methods),
-        k_shot=args.k_shot,
-        batch_size=args.batch_size,
-        max_new_tokens=args.max_new_tokens,
-    )
-    payload = {"model": args.model or "embedded:SmolLM2-135M-Instruct", "data": str(data), **result.to_dict()}
+        data_path = args.data
+    data = read_mcq(data_path, langs=args.langs, split=args.split, revision=args.data_revision)
+    print(data.describe(), file=sys.stderr)
+    items = data.items if args.limit is None else data.first_per_source(args.limit)
+    # --seed and --max-new-tokens are MCQConfig's (the shot draw, per-protocol budget), not sampling settings.
+    session = load_chat_from_args(args, temperature=0, max_new_tokens=config.max_new_tokens, seed=None)
+    result = evaluate_mcq(session, items, config, pool=data.items)
+    model = args.model or "embedded:SmolLM2-135M-Instruct"
+    payload = {"model": model, "data": str(data_path), "data_report": data.report(), **result.to_dict()}
     write_json_atomic(args.out, payload)
     table = format_mcq_table(result)
+    if config.protocol == "apollo":
+        name = Path(args.model).name if args.model else "SmolLM2-135M-Instruct"
+        table = format_apollo_table(result.by_source(), model_name=name, published=published) + "\n\n" + table
+    table += "\n\n" + data.describe()
     if args.table:
         write_text_atomic(args.table, table + "\n")
     print(table)

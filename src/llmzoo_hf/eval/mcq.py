@@ -1,11 +1,20 @@
-"""Multilingual medical multiple-choice questions (XMedBench layout), scored two ways.
+"""Multilingual medical multiple-choice questions (XMedBench layout), scored under two protocols.
 
-Layout, one file per language: ``{"question", "options": "(A) …\\n(B) …", "answer": "(B)", "source"}``.
+Layout, one file per language (see :mod:`._mcq_items`): ``{"question", "options": "(A) …\\n(B) …",
+"answer": "(B)", "source"}``, ``"context"`` in PubMedQA rows.
+
+Protocol ``llmzoo`` (ours), two methods:
 
 - ``loglik``: the model reads the (few-shot) prompt ending in ``Answer:`` and the option whose letter gets the
   highest next-token log-probability is its choice (one forward pass per question);
 - ``generate``: the model answers in its chat template (greedy) and the first option letter in its reply is its
   choice (no letter = wrong).
+
+An item with several correct letters counts as right when the choice is any of them.
+
+Protocol ``apollo``: Apollo's published evaluation (:mod:`.apollo`): raw ``User:``/``Assistant:`` prompt with
+3 shots from the same source, greedy reply, Apollo's first-line letter extraction, scored against the first
+correct letter; its Table 3 can be printed beside the result.
 
 Accuracy is reported per language and per source within each language.
 """
@@ -16,125 +25,106 @@ import inspect
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .._logging import progress
-from ..errors import DataError
-from ._io import iter_jsonl
+from ..errors import ConfigError
+from ._mcq_items import MCQData, MCQItem, load_mcq, parse_item, protocol_data, read_mcq
 
 if TYPE_CHECKING:
     from ..chat import ChatSession
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["MCQConfig", "MCQData", "MCQItem", "evaluate_mcq", "load_mcq", "parse_item", "read_mcq"]
+
+PROTOCOLS = ("llmzoo", "apollo")
 METHODS = ("loglik", "generate")
 INSTRUCTION = "The following are multiple choice questions about medicine. Choose the single correct option."
-_OPTION_LINE = re.compile(r"^\(([A-Z])\)\s*(.*)$")
 
 
 @dataclass
-class MCQItem:
-    """One multiple-choice question; ``answer`` is the correct letter (``"B"``)."""
+class MCQConfig:
+    """Settings of an MCQ run; ``None`` fields take the protocol's default (named in their help)."""
 
-    question: str
-    options: list[tuple[str, str]]
-    answer: str
-    source: str
-    lang: str
-    index: int
+    protocol: str = field(
+        default="llmzoo",
+        metadata={
+            "help": "llmzoo: our prompt, loglik and/or generate, right if any correct letter is chosen. apollo: "
+            "Apollo's published protocol (raw User:/Assistant: prompt, shots from the same source, first-line "
+            "letter extraction, scored against the first correct letter) for comparison with its Table 3.",
+            "choices": PROTOCOLS,
+        },
+    )
+    methods: list[str] | None = field(
+        default=None,
+        metadata={"help": "Scoring methods (llmzoo: loglik generate; apollo: generate only).", "choices": METHODS},
+    )
+    k_shot: int | None = field(
+        default=None,
+        metadata={
+            "help": "Worked examples before each question (llmzoo: 0, first items of the language; apollo: 3, "
+            "drawn from the same source)."
+        },
+    )
+    seed: int = field(
+        default=0,
+        metadata={"help": "Seed of the apollo shot draw (Apollo's own scripts set none, so its shots vary per run)."},
+    )
+    batch_size: int = field(default=8, metadata={"help": "Questions per forward pass / generation batch."})
+    max_new_tokens: int | None = field(
+        default=None, metadata={"help": "Most tokens per generated reply (llmzoo: 16; apollo: 256, as Apollo)."}
+    )
+    max_prompt_chars: int | None = field(
+        default=None, metadata={"help": "apollo: shots are left out to keep the prompt under this (4096, as Apollo)."}
+    )
+    stop_after_first_line: bool = field(
+        default=True,
+        metadata={"help": "apollo: stop a reply once its first non-empty line is complete (the only line scored)."},
+    )
 
-    @property
-    def letters(self) -> list[str]:
-        """The option letters, in order."""
-        return [letter for letter, _ in self.options]
-
-    def options_text(self) -> str:
-        """Return the options as ``(A) …`` lines."""
-        return "\n".join(f"({letter}) {text}" for letter, text in self.options)
-
-
-def parse_item(record: dict[str, Any], *, lang: str, index: int, where: str) -> MCQItem:
-    """Validate one XMedBench record and return it as an :class:`MCQItem` (``where`` names it in errors)."""
-    missing = [k for k in ("question", "options", "answer") if k not in record]
-    if missing:
-        raise DataError(f"{where}: MCQ record lacks {missing} (XMedBench layout: question, options, answer, source).")
-    options = []
-    for line in str(record["options"]).splitlines():
-        if not line.strip():
-            continue
-        match = _OPTION_LINE.match(line.strip())
-        if not match:
-            raise DataError(f"{where}: option line {line!r} does not start with '(A) '…'(Z) '.")
-        options.append((match.group(1), match.group(2)))
-    if len(options) < 2:
-        raise DataError(f"{where}: needs at least two options, got {len(options)}.")
-    answer = str(record["answer"]).strip().strip("()").strip()
-    if answer not in [letter for letter, _ in options]:
-        raise DataError(
-            f"{where}: answer {record['answer']!r} is not one of the options {[letter for letter, _ in options]}."
-        )
-    return MCQItem(str(record["question"]), options, answer, str(record.get("source") or "unknown"), lang, index)
-
-
-def load_mcq(
-    path_or_repo: str | Path,
-    *,
-    langs: list[str] | None = None,
-    split: str = "test",
-    revision: str | None = None,
-) -> list[MCQItem]:
-    """Load MCQ items from a ``<lang>.jsonl`` file, a folder of them, or a Hub dataset (one config per language).
-
-    Args:
-        path_or_repo: file, folder, or Hub dataset id (loaded with ``datasets.load_dataset(repo, lang)``).
-        langs: languages to keep (folder/Hub); default all files in the folder. Required for a Hub dataset.
-        split / revision: Hub dataset split and revision.
-
-    Raises:
-        DataError: a bad record (file and line named) or no items.
-        FileNotFoundError: a requested language has no file in the folder.
-    """
-    path = Path(path_or_repo)
-    items: list[MCQItem] = []
-    if path.is_file() or path.is_dir():
-        files = [path] if path.is_file() else sorted(path.glob("*.jsonl"))
-        if path.is_dir() and langs:
-            files = [path / f"{lang}.jsonl" for lang in langs]
-            for f in files:
-                if not f.is_file():
-                    raise FileNotFoundError(f"No MCQ file for language {f.stem!r} in {path} (expected {f.name}).")
-        for file in files:
-            lang = re.sub(r"\d+$", "", file.stem)
-            for index, (line_no, record) in enumerate(iter_jsonl(file)):
-                items.append(parse_item(record, lang=lang, index=index, where=f"{file}:{line_no}"))
-    else:
-        if not langs:
-            raise ValueError(f"{path_or_repo} is not a local file or folder; name the languages to load from the Hub.")
-        from datasets import load_dataset
-
-        for lang in langs:
-            dataset = load_dataset(str(path_or_repo), lang, split=split, revision=revision)
-            for index, record in enumerate(dataset):
-                items.append(parse_item(record, lang=lang, index=index, where=f"{path_or_repo}[{lang}][{index}]"))
-    if not items:
-        raise DataError(f"No MCQ items found in {path_or_repo}.")
-    return items
+    def __post_init__(self) -> None:
+        if self.protocol not in PROTOCOLS:
+            raise ConfigError(f"protocol={self.protocol!r} is not one of {PROTOCOLS}.")
+        apollo = protocol_data()
+        if self.protocol == "apollo":
+            if self.methods is not None and list(self.methods) != ["generate"]:
+                raise ConfigError(f"methods={self.methods}: the apollo protocol scores generated replies only.")
+            self.methods = ["generate"]
+            self.k_shot = apollo["k_shot"] if self.k_shot is None else self.k_shot
+            self.max_new_tokens = self.max_new_tokens or apollo["max_new_tokens"]
+            self.max_prompt_chars = self.max_prompt_chars or apollo["max_prompt_chars"]
+        else:
+            self.methods = list(self.methods or METHODS)
+            self.k_shot = self.k_shot or 0
+            self.max_new_tokens = self.max_new_tokens or 16
+        unknown = [m for m in self.methods if m not in METHODS]
+        if unknown:
+            raise ConfigError(f"Unknown MCQ methods {unknown}; choose from {METHODS}.")
+        if self.k_shot < 0 or self.batch_size < 1 or self.max_new_tokens < 1:
+            raise ConfigError(
+                f"k_shot={self.k_shot} must be >= 0, batch_size={self.batch_size} and "
+                f"max_new_tokens={self.max_new_tokens} >= 1."
+            )
 
 
 def few_shot_examples(item: MCQItem, pool: list[MCQItem], k: int) -> list[MCQItem]:
     """Return ``k`` worked examples for ``item``: the first items of its language, never the item itself."""
-    same = [other for other in pool if other.lang == item.lang and other.index != item.index]
+    same = [other for other in pool if other.lang == item.lang and other.key != item.key]
     return same[:k]
 
 
+def _question_block(item: MCQItem) -> str:
+    context = f"Context: {item.context}\n" if item.context is not None else ""
+    return f"{context}Question: {item.question}\n{item.options_text()}\nAnswer:"
+
+
 def format_prompt(item: MCQItem, shots: list[MCQItem]) -> str:
-    """Return the plain-text prompt, ending in ``Answer:`` (shots show ``Answer: X``)."""
+    """Return the plain-text prompt, ending in ``Answer:`` (shots show ``Answer: X``; a context comes first)."""
     blocks = [INSTRUCTION]
-    for shot in shots:
-        blocks.append(f"Question: {shot.question}\n{shot.options_text()}\nAnswer: {shot.answer}")
-    blocks.append(f"Question: {item.question}\n{item.options_text()}\nAnswer:")
+    blocks += [f"{_question_block(shot)} {shot.answer}" for shot in shots]
+    blocks.append(_question_block(item))
     return "\n\n".join(blocks)
 
 
@@ -154,11 +144,15 @@ class MCQResult:
 
     items: list[dict[str, Any]]
     accuracy: dict[str, Any] = field(default_factory=dict)
-    k_shot: int = 0
+    config: MCQConfig = field(default_factory=MCQConfig)
+
+    def by_source(self, method: str = "generate") -> dict[str, float]:
+        """Return ``{source: accuracy}`` of one method (sources are unique across XMedBench's languages)."""
+        return {s: acc for sources in self.accuracy[method]["by_source"].values() for s, acc in sources.items()}
 
     def to_dict(self) -> dict[str, Any]:
         """Return the results as a JSON-ready dict."""
-        return {"k_shot": self.k_shot, "accuracy": self.accuracy, "items": self.items}
+        return {"settings": asdict(self.config), "accuracy": self.accuracy, "items": self.items}
 
 
 def accuracy_table(items: list[dict[str, Any]], methods: list[str]) -> dict[str, Any]:
@@ -203,38 +197,18 @@ def _letter_token(tokenizer, letter: str) -> int:
     return ids[0]
 
 
-def evaluate_mcq(
-    session: ChatSession,
-    items: list[MCQItem],
-    *,
-    methods: tuple[str, ...] = METHODS,
-    k_shot: int = 0,
-    batch_size: int = 8,
-    max_new_tokens: int = 16,
-) -> MCQResult:
-    """Score ``items`` with a local model by log-likelihood and/or generation + letter extraction.
+def _row(item: MCQItem) -> dict[str, Any]:
+    return {"lang": item.lang, "source": item.source, "file": item.file, "index": item.index, "answer": item.answer}
 
-    Args:
-        session: a chat session (model, tokenizer and chat template) from :func:`llmzoo_hf.load_chat`.
-        methods: ``loglik`` and/or ``generate``.
-        k_shot: worked examples from the same language put before each question.
-        batch_size: questions per forward pass / generation batch.
-        max_new_tokens: generation budget of the ``generate`` method.
-    """
-    unknown = [m for m in methods if m not in METHODS]
-    if unknown:
-        raise ValueError(f"Unknown MCQ methods {unknown}; choose from {METHODS}.")
-    if k_shot < 0 or batch_size < 1:
-        raise ValueError(f"k_shot={k_shot} must be >= 0 and batch_size={batch_size} >= 1.")
-    rows: list[dict[str, Any]] = []
-    prompts = [format_prompt(item, few_shot_examples(item, items, k_shot)) for item in items]
-    for item in items:
-        rows.append({"lang": item.lang, "source": item.source, "index": item.index, "answer": item.answer})
+
+def _run_llmzoo(session: ChatSession, items: list[MCQItem], pool: list[MCQItem], config: MCQConfig) -> list[dict]:
+    rows = [_row(item) for item in items]
+    prompts = [format_prompt(item, few_shot_examples(item, pool, config.k_shot)) for item in items]
     with progress(desc="mcq", total=len(items)) as bar:
-        for start in range(0, len(items), batch_size):
-            batch = items[start : start + batch_size]
-            batch_prompts = prompts[start : start + batch_size]
-            if "loglik" in methods:
+        for start in range(0, len(items), config.batch_size):
+            batch = items[start : start + config.batch_size]
+            batch_prompts = prompts[start : start + config.batch_size]
+            if "loglik" in config.methods:
                 ids = [[_letter_token(session.tokenizer, letter) for letter in item.letters] for item in batch]
                 scores = _loglik_choices(session, batch_prompts, ids)
                 for offset, (item, option_scores) in enumerate(zip(batch, scores, strict=True)):
@@ -242,21 +216,96 @@ def evaluate_mcq(
                     row = rows[start + offset]
                     row["loglik_scores"] = [round(s, 4) for s in option_scores]
                     row["loglik_pred"] = item.letters[best]
-                    row["loglik_correct"] = item.letters[best] == item.answer
-            if "generate" in methods:
+                    row["loglik_correct"] = item.letters[best] in item.answer
+            if "generate" in config.methods:
                 conversations = [
                     [{"role": "user", "content": p + "\n\nReply with the letter of the correct option."}]
                     for p in batch_prompts
                 ]
-                replies = session.generate_batch(conversations, temperature=0, max_new_tokens=max_new_tokens)
+                replies = session.generate_batch(conversations, temperature=0, max_new_tokens=config.max_new_tokens)
                 for offset, (item, reply) in enumerate(zip(batch, replies, strict=True)):
                     letter = extract_letter(reply, item.letters)
                     row = rows[start + offset]
                     row["generate_text"] = reply
                     row["generate_pred"] = letter
-                    row["generate_correct"] = letter == item.answer
+                    row["generate_correct"] = letter is not None and letter in item.answer
             bar.update(len(batch))
-    return MCQResult(rows, accuracy_table(rows, list(methods)), k_shot)
+    return rows
+
+
+def _run_apollo(session: ChatSession, items: list[MCQItem], pool: list[MCQItem], config: MCQConfig) -> list[dict]:
+    from . import apollo
+
+    eos = session.tokenizer.eos_token or ""
+    by_source: dict[tuple[str, str], list[MCQItem]] = defaultdict(list)
+    for other in pool:
+        by_source[(other.lang, other.source)].append(other)
+    prompts = [
+        apollo.build_prompt(
+            item,
+            apollo.pick_shots(item, by_source[(item.lang, item.source)], config.k_shot, seed=config.seed),
+            eos=eos,
+            max_chars=config.max_prompt_chars,
+        )
+        for item in items
+    ]
+    over = sum(p.over_limit for p in prompts)
+    if over:
+        logger.warning(
+            "%d prompt(s) exceed %d characters without shots; scored anyway (Apollo drops them).",
+            over,
+            config.max_prompt_chars,
+        )
+    # Batch prompts of similar length together (less padding); the rows come back in the items' order.
+    order = sorted(range(len(items)), key=lambda i: len(prompts[i].text))
+    rows: list[dict[str, Any]] = [{} for _ in items]
+    with progress(desc="mcq apollo", total=len(items)) as bar:
+        for start in range(0, len(items), config.batch_size):
+            batch = order[start : start + config.batch_size]
+            replies = apollo.generate_raw(
+                session,
+                [prompts[i].text for i in batch],
+                max_new_tokens=config.max_new_tokens,
+                min_new_tokens=protocol_data()["min_new_tokens"],
+                stop_after_first_line=config.stop_after_first_line,
+            )
+            for i, reply in zip(batch, replies, strict=True):
+                prompt = prompts[i]
+                shots = [shot.index for shot in prompt.shots]
+                extra = {"shots": shots, "prompt_chars": len(prompt.text), "over_limit": prompt.over_limit}
+                rows[i] = {**_row(items[i]), **extra, "generate_text": reply}
+            bar.update(len(batch))
+    return apollo.rescore(rows)
+
+
+def evaluate_mcq(
+    session: ChatSession,
+    items: list[MCQItem],
+    config: MCQConfig | None = None,
+    *,
+    pool: list[MCQItem] | None = None,
+    **overrides: Any,
+) -> MCQResult:
+    """Score ``items`` with a local model under the ``llmzoo`` or ``apollo`` protocol.
+
+    Args:
+        session: a chat session (model, tokenizer and chat template) from :func:`llmzoo_hf.load_chat`.
+        items: the questions to score.
+        config: protocol, methods, shots, batch size, generation budget (see :class:`MCQConfig`).
+        pool: items the worked examples are drawn from (default ``items``; pass the whole set when scoring a part).
+        overrides: :class:`MCQConfig` fields, e.g. ``k_shot=2`` (a shortcut for ``config``).
+
+    Returns:
+        Per-item rows (``lang``, ``source``, ``answer``, and per method ``<method>_pred``/``_correct``; generate
+        keeps the raw reply in ``generate_text``) and accuracies overall, per language and per source.
+    """
+    if config is None:
+        config = MCQConfig(**overrides)
+    elif overrides:
+        raise ValueError(f"Give either config or keyword settings, not both (got {sorted(overrides)}).")
+    run = _run_apollo if config.protocol == "apollo" else _run_llmzoo
+    rows = run(session, items, pool if pool is not None else items, config)
+    return MCQResult(rows, accuracy_table(rows, config.methods), config)
 
 
 def format_mcq_table(result: MCQResult) -> str:
