@@ -197,7 +197,8 @@ class ChatClient:
         self._client = openai.OpenAI(**sdk_kwargs)
         self.model = config.model
 
-    def _model(self) -> str:
+    def resolve_model(self) -> str:
+        """Return the model name sent with each request: the config's, else the first of ``GET /v1/models``."""
         if self.model is None:
             import openai
 
@@ -217,7 +218,10 @@ class ChatClient:
 
         try:
             response = self._client.chat.completions.create(
-                model=self._model(), messages=messages, **self.config.request_params(**params), **self._call_options
+                model=self.resolve_model(),
+                messages=messages,
+                **self.config.request_params(**params),
+                **self._call_options,
             )
         except openai.OpenAIError as exc:
             raise _to_endpoint_error(exc, self.config, 1) from exc
@@ -233,7 +237,7 @@ class ChatClient:
 
         try:
             stream = self._client.chat.completions.create(
-                model=self._model(),
+                model=self.resolve_model(),
                 messages=messages,
                 stream=True,
                 **self.config.request_params(**params),
@@ -407,6 +411,7 @@ class AsyncChatClient:
 def add_endpoint_args(
     parser,
     *,
+    config_class: type[EndpointConfig] = EndpointConfig,
     title: str = "endpoint",
     flags: dict[str, str] | None = None,
     defaults: dict[str, Any] | None = None,
@@ -417,6 +422,7 @@ def add_endpoint_args(
 
     Args:
         parser: the (sub)command's parser.
+        config_class: :class:`EndpointConfig` or a subclass with other defaults (e.g. the judge's).
         title: the option group's title.
         flags: field -> option name where a command names it otherwise (e.g. ``{"base_url": "--judge-endpoint"}``).
         defaults: field -> default where a command's default differs from the config's.
@@ -426,7 +432,7 @@ def add_endpoint_args(
     flags, defaults = flags or {}, defaults or {}
     aliases = {"requests_per_minute": ["--rpm"], "tokens_per_minute": ["--tpm"]}
     group = parser.add_argument_group(title, f"API key from {' or '.join(API_KEY_ENV_VARS)} (never printed).")
-    for spec in fields(EndpointConfig):
+    for spec in fields(config_class):
         if spec.name in exclude:
             continue
         names = [flags.get(spec.name, "--" + spec.name.replace("_", "-")), *aliases.get(spec.name, [])]
@@ -435,15 +441,16 @@ def add_endpoint_args(
             *names,
             dest=f"endpoint_{spec.name}",
             type=kind,
-            default=defaults.get(spec.name, spec.default),
+            default=None if spec.name in required else defaults.get(spec.name, spec.default),
             required=spec.name in required,
+            metavar=spec.name.upper(),
             help=spec.metadata["help"],
         )
 
 
 def endpoint_from_args(args, config_class: type[EndpointConfig] = EndpointConfig, **values: Any) -> EndpointConfig:
     """Build ``config_class`` from the options of :func:`add_endpoint_args`; ``values`` fill excluded fields."""
-    for spec in fields(EndpointConfig):
+    for spec in fields(config_class):
         if hasattr(args, f"endpoint_{spec.name}"):
             values.setdefault(spec.name, getattr(args, f"endpoint_{spec.name}"))
     return config_class(**values)
