@@ -301,9 +301,7 @@ def test_faults_are_retried_with_backoff_and_retry_after(tmp_path):
     out = tmp_path / "out.jsonl"
     faults = {0: ("status", 429, 0.4), 2: ("status", 500, None), 4: ("hang", 3.0), 5: ("status", 503, None)}
     with FakeChatServer(faults=faults) as server:
-        summary = user_centered(
-            tasks, output_path=out, endpoint=endpoint(server.url, concurrency=1, timeout=0.5)
-        )
+        summary = user_centered(tasks, output_path=out, endpoint=endpoint(server.url, concurrency=1, timeout=0.5))
     assert (summary.written, summary.failed) == (5, 0)
     assert summary.retries == 4
     assert summary.retries_by_reason == {"http_429": 1, "http_500": 1, "timeout": 1, "http_503": 1}

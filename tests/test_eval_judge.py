@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from llmzoo_hf.errors import DataError
 from llmzoo_hf.client import EndpointConfig
+from llmzoo_hf.errors import DataError
 from llmzoo_hf.eval._io import read_jsonl
 from llmzoo_hf.eval.answers import answer_with_endpoint, make_answer_id
 from llmzoo_hf.eval.judge import PROMPT_VERSION, JudgeSettings, review_answers
