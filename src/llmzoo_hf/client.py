@@ -197,6 +197,16 @@ class ChatClient:
         self._client = openai.OpenAI(**sdk_kwargs)
         self.model = config.model
 
+    def __enter__(self) -> ChatClient:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self._client.close()
+
     def resolve_model(self) -> str:
         """Return the model name sent with each request: the config's, else the first of ``GET /v1/models``."""
         if self.model is None:
@@ -284,17 +294,20 @@ class _RateLimits:
 
         self.requests = per_minute(config.requests_per_minute)
         self.tokens = per_minute(config.tokens_per_minute)
+        self._charging = asyncio.Lock()
 
     async def wait(self, tokens: int) -> None:
         """Wait until one more request of ``tokens`` estimated tokens fits within both limits."""
         if self.requests is not None:
             await self.requests.acquire()
         if self.tokens is not None:
-            # A cost above the bucket's size is charged in bucket-sized parts, so it still takes its full time.
-            while tokens > 0:
-                part = min(tokens, self.tokens.max_rate)
-                await self.tokens.acquire(part)
-                tokens -= part
+            # A cost above the bucket's size is charged in bucket-sized parts, so it still takes its full time;
+            # one request's parts at a time, so requests go in arrival order instead of all finishing late.
+            async with self._charging:
+                while tokens > 0:
+                    part = min(tokens, self.tokens.max_rate)
+                    await self.tokens.acquire(part)
+                    tokens -= part
 
 
 def _gated_transport(limits: _RateLimits):
