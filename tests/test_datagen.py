@@ -322,10 +322,11 @@ def test_requests_per_minute_limit_holds(tmp_path):
         )
     assert summary.written == 12
     stamps = sorted(entry["t"] for entry in server.log)
-    # 300/min = 5 per second with bursts of 5: any window of length T holds at most 5 + 5 T requests.
+    # 300/min = 5 per second with bursts of 5: any window of length T holds at most 5 + 5 T requests (+1: arrival
+    # times seen by the server lag the client's sends, by up to one request's spacing on a loaded machine).
     for i in range(len(stamps)):
         for j in range(i, len(stamps)):
-            assert j - i + 1 <= 5 + 5 * (stamps[j] - stamps[i]) + 0.5, (i, j, stamps[j] - stamps[i])
+            assert j - i + 1 <= 5 + 5 * (stamps[j] - stamps[i]) + 1, (i, j, stamps[j] - stamps[i])
     assert stamps[-1] - stamps[0] >= (12 - 5) / 5 - 0.1
 
 
