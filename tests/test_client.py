@@ -35,8 +35,9 @@ class FakeEndpoint:
     body and Authorization header; ``max_in_flight`` the most requests handled at once.
     """
 
-    def __init__(self, *, faults: dict | None = None, latency: float = 0.0):
+    def __init__(self, *, faults: dict | None = None, latency: float = 0.0, models: bool = True):
         self.faults = faults or {}
+        self.models = models
         self.latency = latency
         self.log: list[dict] = []
         self.in_flight = self.max_in_flight = 0
@@ -60,6 +61,9 @@ class FakeEndpoint:
                 self.wfile.write(data)
 
             def do_GET(self):
+                if not endpoint.models:
+                    self._send(404, {"error": {"message": "no such route", "type": "not_found"}})
+                    return
                 self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
 
             def do_POST(self):
@@ -205,6 +209,17 @@ def test_failures_raise_one_error_naming_endpoint_and_reason():
     assert (stats.requests, stats.retries, stats.retries_by_reason) == (4, 2, {"http_503": 2})
     with pytest.raises(EndpointError, match=r"^http://127\.0\.0\.1:9/v1: connection: ConnectError"):
         ChatClient(EndpointConfig(base_url="http://127.0.0.1:9", model="m", max_retries=1)).complete(USER)
+
+
+def test_model_lookup_failures_say_what_to_do():
+    with FakeEndpoint(models=False) as server:
+        with pytest.raises(ConfigError, match=r"No model name given and http://127\.0\.0\.1:\d+/v1/models did not"):
+            ChatClient(EndpointConfig(base_url=server.url)).complete(USER)
+        with pytest.raises(ConfigError, match=r"pass the model name \(`--model NAME` / EndpointConfig.model\)"):
+            run_async(EndpointConfig(base_url=server.url), 1)
+        assert ChatClient(EndpointConfig(base_url=server.url, model="given")).complete(USER) == "echo: Say hi."
+    with pytest.raises(EndpointError, match=r"^http://127\.0\.0\.1:9/v1: connection: "):
+        run_async(EndpointConfig(base_url="http://127.0.0.1:9", max_retries=0), 1)
 
 
 def test_concurrency_cap_holds():

@@ -215,7 +215,7 @@ class ChatClient:
             try:
                 self.model = next(iter(self._client.models.list(**self._call_options))).id
             except (openai.OpenAIError, StopIteration) as exc:
-                raise _no_model_error(self.config, exc) from exc
+                raise _model_lookup_error(self.config, exc) from exc
         return self.model
 
     def complete(self, messages: list[dict[str, str]], **params: Any) -> str:
@@ -261,7 +261,13 @@ class ChatClient:
             raise _to_endpoint_error(exc, self.config, 1) from exc
 
 
-def _no_model_error(config: EndpointConfig, exc: Exception) -> ConfigError:
+def _model_lookup_error(config: EndpointConfig, exc: Exception) -> Exception:
+    """Explain a failed ``GET /models``: an unreachable endpoint is an :class:`EndpointError`, an endpoint that
+    lists no model a :class:`ConfigError` asking for the model name."""
+    import openai
+
+    if isinstance(exc, openai.OpenAIError) and not isinstance(exc, openai.NotFoundError):
+        return _to_endpoint_error(exc, config, 1)
     return ConfigError(
         f"No model name given and {config.base_url}/models did not list one ({type(exc).__name__}: {exc}); "
         "pass the model name (`--model NAME` / EndpointConfig.model)."
@@ -362,7 +368,7 @@ class AsyncChatClient:
                 page = await self._client.models.list(**self._call_options)
                 self.model = page.data[0].id
             except (openai.OpenAIError, IndexError) as exc:
-                raise _no_model_error(self.config, exc) from exc
+                raise _model_lookup_error(self.config, exc) from exc
         return self
 
     async def __aexit__(self, *exc_info) -> None:
