@@ -185,3 +185,25 @@ def test_answers_from_endpoint_resumable(tmp_path, fake_judge):
     assert _FakeJudge.requests[0]["max_tokens"] == 64
     with pytest.raises(DataError, match="holds answers of model_id='remote'"):
         answer_with_endpoint(config, questions, out, model_id="other")
+
+
+def test_eval_answer_cli_endpoint_options_and_failures(tmp_path, fake_judge):
+    from conftest import run_cli
+
+    _FakeJudge.fail_first = 100  # every request gets 429: nothing written, each question reported failed
+    out = tmp_path / "answers.jsonl"
+    argv = ["eval", "answer", "--questions", str(QUESTIONS), "--out", str(out), "--endpoint", fake_judge]
+    argv += ["--endpoint-model", "tgi", "--temperature", "0", "--max-new-tokens", "32", "--concurrency", "2"]
+    failed = run_cli(*argv, "--max-retries", "0", "--limit", "2", timeout=300)
+    assert failed.returncode == 1, failed.stderr
+    assert "2 questions failed (http_429=2); rerun the same command to retry them." in failed.stdout
+    assert not out.exists() or read_jsonl(out) == []
+    _FakeJudge.fail_first, _FakeJudge.requests = 0, []
+    done = run_cli(*argv, "--model-id", "remote", timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "6 answers written, 0 already there (model_id=remote)" in done.stdout
+    assert {(r["model"], r["temperature"], r["max_tokens"], r["top_p"]) for r in _FakeJudge.requests} == {
+        ("tgi", 0.0, 32, 0.9)  # decoding from the generation options (top-p default 0.9)
+    }
+    metadata = read_jsonl(out)[0]["metadata"]
+    assert (metadata["endpoint"], metadata["endpoint_model"]) == (fake_judge + "/v1", "tgi")
