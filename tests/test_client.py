@@ -306,7 +306,8 @@ def test_real_round_trip_with_llmzoo_serve_and_the_space_backend(embedded_model_
     messages = [{"role": "user", "content": "What is the capital of France?"}]
     with llmzoo_serve(embedded_model_path, tmp_path) as server:
         served = httpx.get(server.url + "/v1/models", timeout=30).json()["data"][0]["id"]
-        config = EndpointConfig(base_url=server.url, temperature=0.0, max_tokens=8)
+        # A generous time-out: on a loaded CI machine a retried generation would only repeat the same work.
+        config = EndpointConfig(base_url=server.url, temperature=0.0, max_tokens=8, timeout=600)
         with ChatClient(config) as client:
             whole = client.complete(messages)
             pieces = list(client.stream_text(messages))
