@@ -1,9 +1,12 @@
-"""Requests per second of ``llmzoo_hf.datagen`` at concurrency 1 (the baseline: one request after another, as a
-plain loop over the API would do) vs concurrency 8, against the same local OpenAI-compatible endpoint.
+"""What concurrency buys ``llmzoo data`` against a latency-bound endpoint, like a hosted API.
 
-The endpoint is ``llmzoo serve`` with the embedded model when ``--endpoint serve`` (the default when the command
-exists), else a local stand-in server answering every request after a fixed latency (``--endpoint fixed``), so
-the figure measures the client's concurrency, not the model. Run: ``python benchmarks/bench_datagen.py``.
+A local OpenAI-compatible server (no model) answers every chat request after a fixed latency (300 ms by default);
+it runs in its own process, as a remote endpoint would, so its threads do not share the client's interpreter.
+The same 64 generations go through our data-generation path (``llmzoo_hf.datagen.user_centered`` on
+``llmzoo_hf.client.AsyncChatClient``) at concurrency 1 (the baseline: one request after another, as a plain loop
+over the API does) and at concurrency 16, each ``--repeats`` times on fresh outputs; the fastest run of each counts
+(as ``timeit`` does: slower runs measure other processes on the machine). Run: ``python benchmarks/bench_datagen.py``; the last line is
+``ratio=`` (concurrency 16 / concurrency 1 throughput; ideal 16, target >= 10).
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,9 +25,8 @@ from pathlib import Path
 from llmzoo_hf.datagen import EndpointConfig, user_centered
 
 
-@contextlib.contextmanager
-def fixed_latency_server(latency_s: float):
-    """Serve OpenAI-style chat completions on 127.0.0.1, each answered after ``latency_s`` seconds."""
+def serve_fixed_latency(port: int, latency_s: float) -> None:
+    """Serve OpenAI-style chat completions on 127.0.0.1:``port``, each answered after ``latency_s`` seconds."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -49,88 +50,78 @@ def fixed_latency_server(latency_s: float):
             time.sleep(latency_s)
             message = {"role": "assistant", "content": "A fixed answer."}
             usage = {"prompt_tokens": 20, "completion_tokens": 4, "total_tokens": 24}
-            self._send({"choices": [{"index": 0, "message": message, "finish_reason": "stop"}], "usage": usage})
+            choice = {"index": 0, "message": message, "finish_reason": "stop"}
+            self._send({"id": "x", "object": "chat.completion", "choices": [choice], "usage": usage})
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    finally:
-        server.shutdown()
-        server.server_close()
+    ThreadingHTTPServer.daemon_threads = True
+    ThreadingHTTPServer.request_queue_size = 64  # accept every concurrent connection at once
+    ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
 
 
 @contextlib.contextmanager
-def llmzoo_serve_endpoint(max_batch_size: int):
-    """Run ``llmzoo serve`` with the embedded model on a free port until the block ends."""
-    import httpx
-
-    from llmzoo_hf import default_model_path
-
+def fixed_latency_server(latency_s: float):
+    """Run :func:`serve_fixed_latency` in a child process on a free port until the block ends; yield its URL."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    argv = [sys.executable, "-m", "llmzoo_hf.cli", "serve", "--model", str(default_model_path())]
-    argv += ["--host", "127.0.0.1", "--port", str(port), "--max-batch-size", str(max_batch_size)]
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    argv = [sys.executable, __file__, "--serve-port", str(port), "--latency", str(latency_s)]
+    process = subprocess.Popen(argv)
     try:
-        deadline = time.monotonic() + 600
+        deadline = time.monotonic() + 60
         while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("llmzoo serve did not start")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                    break
-            time.sleep(0.5)
+                raise RuntimeError("the fixed-latency server did not start")
+            time.sleep(0.1)
         yield f"http://127.0.0.1:{port}/v1"
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
-def measure(url: str, *, concurrency: int, n: int, max_tokens: int, folder: Path) -> float:
-    """Answer ``n`` fresh tasks at ``concurrency``; return requests per second."""
+def measure(url: str, *, concurrency: int, n: int, folder: Path) -> float:
+    """Generate ``n`` fresh answers at ``concurrency``; return the seconds it took."""
     folder.mkdir(parents=True, exist_ok=True)
     tasks = folder / f"tasks-{concurrency}.jsonl"
     tasks.write_text("".join(json.dumps({"instruction": f"Say the number {i} in words."}) + "\n" for i in range(n)))
-    endpoint = EndpointConfig(base_url=url, concurrency=concurrency, max_tokens=max_tokens, temperature=0.0)
+    endpoint = EndpointConfig(base_url=url, concurrency=concurrency, max_tokens=16, temperature=0.0)
     summary = user_centered(tasks, output_path=folder / f"out-{concurrency}.jsonl", endpoint=endpoint, lang="en")
     if summary.written != n:
-        raise RuntimeError(f"only {summary.written} of {n} requests succeeded: {summary.failures_by_reason}")
-    return summary.requests / summary.elapsed_s
+        raise RuntimeError(f"only {summary.written} of {n} generations succeeded: {summary.failures_by_reason}")
+    return summary.elapsed_s
 
 
 def main() -> int:
     """Run the benchmark and print ``ratio=X`` last."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--endpoint", choices=("auto", "serve", "fixed"), default="auto")
-    parser.add_argument("--requests", type=int, default=32, help="Requests per measurement.")
-    parser.add_argument("--latency", type=float, default=0.1, help="Per-request latency of the fixed server (s).")
-    parser.add_argument("--max-tokens", type=int, default=16, help="Tokens per reply (llmzoo serve).")
+    parser.add_argument("--generations", type=int, default=64, help="Generations per measurement.")
+    parser.add_argument("--latency", type=float, default=0.3, help="Seconds the server takes per request.")
+    parser.add_argument("--concurrency", type=int, default=16, help="Concurrency of the measured run.")
+    parser.add_argument("--repeats", type=int, default=3, help="Runs per setting; the fastest counts.")
+    parser.add_argument("--serve-port", type=int, default=None, help=argparse.SUPPRESS)  # the server's own process
     args = parser.parse_args()
-    kind = args.endpoint
-    if kind == "auto":
-        import importlib.util
-
-        kind = "serve" if importlib.util.find_spec("llmzoo_hf.commands.serve") else "fixed"
-    if kind == "serve":
-        endpoint, label = llmzoo_serve_endpoint(max_batch_size=8), "llmzoo serve (embedded SmolLM2-135M, CPU)"
-    else:
-        endpoint, label = (
-            fixed_latency_server(args.latency),
-            f"local fixed-latency server ({args.latency * 1000:.0f} ms)",
-        )
-    with endpoint as url, tempfile.TemporaryDirectory() as tmp:
+    if args.serve_port is not None:
+        serve_fixed_latency(args.serve_port, args.latency)
+        return 0
+    with fixed_latency_server(args.latency) as url, tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        measure(url, concurrency=1, n=2, max_tokens=args.max_tokens, folder=folder / "warmup")  # load, connect
-        baseline = measure(url, concurrency=1, n=args.requests, max_tokens=args.max_tokens, folder=folder)
-        ours = measure(url, concurrency=8, n=args.requests, max_tokens=args.max_tokens, folder=folder)
-    print(f"endpoint: {label}; {args.requests} requests, max_tokens={args.max_tokens}")
-    print(f"concurrency 1 (baseline): {baseline:.2f} req/s")
-    print(f"concurrency 8 (llmzoo data): {ours:.2f} req/s")
-    print(f"ratio={ours / baseline:.2f}")
+        measure(url, concurrency=2, n=4, folder=folder / "warmup")  # imports, first connections
+        times = {1: [], args.concurrency: []}
+        for repeat in range(args.repeats):
+            for concurrency in times:
+                run_folder = folder / f"c{concurrency}-r{repeat}"
+                times[concurrency].append(measure(url, concurrency=concurrency, n=args.generations, folder=run_folder))
+    print(f"endpoint: local OpenAI-compatible server answering after {args.latency * 1000:.0f} ms (no model)")
+    rates = {}
+    for concurrency, runs in times.items():
+        rates[concurrency] = args.generations / min(runs)
+        label = "baseline" if concurrency == 1 else "llmzoo data"
+        print(
+            f"concurrency {concurrency} ({label}): {args.generations} generations in "
+            f"{', '.join(f'{t:.2f}' for t in runs)} s; best {rates[concurrency]:.2f} gen/s"
+        )
+    print(f"ratio={rates[args.concurrency] / rates[1]:.2f}")
     return 0
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from llmzoo_hf.client import EndpointConfig
 from llmzoo_hf.errors import DataError
-from llmzoo_hf.eval._client import EndpointConfig, chat_completions_url
 from llmzoo_hf.eval._io import read_jsonl
 from llmzoo_hf.eval.answers import answer_with_endpoint, make_answer_id
 from llmzoo_hf.eval.judge import PROMPT_VERSION, JudgeSettings, review_answers
@@ -102,7 +102,7 @@ def _answer_files(tmp_path: Path) -> list[Path]:
 def test_review_shuffled_repeats_map_back_and_resume(tmp_path, fake_judge):
     questions = load_questions(QUESTIONS)
     out = tmp_path / "review.jsonl"
-    judge = JudgeSettings(endpoint=fake_judge, model="fake-judge", seed=7, concurrency=4, backoff_s=0.01)
+    judge = JudgeSettings(base_url=fake_judge, model="fake-judge", seed=7, concurrency=4)
     summary = review_answers(questions, _answer_files(tmp_path), out, judge=judge, repeats=3, shuffle=True)
     # 6 questions x 3 repeats; the 429 on the first request was retried; the haiku question (5) is never ranked
     assert (summary.total, summary.written, summary.skipped, summary.failed) == (18, 18, 0, 0)
@@ -117,7 +117,7 @@ def test_review_shuffled_repeats_map_back_and_resume(tmp_path, fake_judge):
         assert meta["model_ids"] == ["ref", "good", "meh"]
         assert (meta["judge_model"], meta["judge_endpoint"], meta["temperature"], meta["seed"]) == (
             "fake-judge",
-            fake_judge,
+            fake_judge + "/v1",  # the bare host as EndpointConfig completes it
             0.0,
             7,
         )
@@ -142,7 +142,7 @@ def test_review_shuffled_repeats_map_back_and_resume(tmp_path, fake_judge):
 def test_review_resume_repairs_a_truncated_line(tmp_path, fake_judge):
     questions = load_questions(QUESTIONS)[:2]
     out = tmp_path / "review.jsonl"
-    judge = JudgeSettings(endpoint=fake_judge, model="fake-judge", backoff_s=0.01)
+    judge = JudgeSettings(base_url=fake_judge, model="fake-judge")
     review_answers(questions[:1], _answer_files(tmp_path), out, judge=judge)
     with out.open("a") as handle:
         handle.write('{"review_id": "half-writ')  # a run killed in the middle of a write
@@ -154,14 +154,14 @@ def test_review_resume_repairs_a_truncated_line(tmp_path, fake_judge):
 def test_review_needs_every_answer(tmp_path, fake_judge):
     files = _answer_files(tmp_path)
     _write_answers(files[2], "meh", {1: "only one"})
-    judge = JudgeSettings(endpoint=fake_judge, model="fake-judge")
+    judge = JudgeSettings(base_url=fake_judge, model="fake-judge")
     with pytest.raises(DataError, match=r"meh.jsonl has no answer for question_id \[2, 3, 4, 5, 6\]"):
         review_answers(load_questions(QUESTIONS), files, tmp_path / "r.jsonl", judge=judge)
 
 
 def test_endpoint_failures_are_counted_not_written(tmp_path, fake_judge):
     _FakeJudge.fail_first = 100  # always 429
-    judge = JudgeSettings(endpoint=fake_judge, model="fake-judge", max_retries=1, backoff_s=0.01)
+    judge = JudgeSettings(base_url=fake_judge, model="fake-judge", max_retries=1)
     out = tmp_path / "r.jsonl"
     summary = review_answers(load_questions(QUESTIONS)[:2], _answer_files(tmp_path), out, judge=judge)
     assert (summary.written, summary.failed) == (0, 2)
@@ -172,7 +172,7 @@ def test_answers_from_endpoint_resumable(tmp_path, fake_judge):
     _FakeJudge.fail_first = 0
     questions = load_questions(QUESTIONS)
     out = tmp_path / "answers.jsonl"
-    config = EndpointConfig(endpoint=fake_judge + "/v1", model="tgi", temperature=0.0, max_tokens=64, concurrency=3)
+    config = EndpointConfig(base_url=fake_judge + "/v1", model="tgi", temperature=0.0, max_tokens=64, concurrency=3)
     first = answer_with_endpoint(config, questions[:4], out, model_id="remote")
     second = answer_with_endpoint(config, questions, out, model_id="remote")
     assert (first.written, second.written, second.skipped) == (4, 2, 4)
@@ -187,7 +187,23 @@ def test_answers_from_endpoint_resumable(tmp_path, fake_judge):
         answer_with_endpoint(config, questions, out, model_id="other")
 
 
-def test_chat_completions_url():
-    assert chat_completions_url("http://h:1") == "http://h:1/v1/chat/completions"
-    assert chat_completions_url("http://h:1/v1/") == "http://h:1/v1/chat/completions"
-    assert chat_completions_url("http://h:1/v1/chat/completions") == "http://h:1/v1/chat/completions"
+def test_eval_answer_cli_endpoint_options_and_failures(tmp_path, fake_judge):
+    from conftest import run_cli
+
+    _FakeJudge.fail_first = 100  # every request gets 429: nothing written, each question reported failed
+    out = tmp_path / "answers.jsonl"
+    argv = ["eval", "answer", "--questions", str(QUESTIONS), "--out", str(out), "--endpoint", fake_judge]
+    argv += ["--endpoint-model", "tgi", "--temperature", "0", "--max-new-tokens", "32", "--concurrency", "2"]
+    failed = run_cli(*argv, "--max-retries", "0", "--limit", "2", timeout=300)
+    assert failed.returncode == 1, failed.stderr
+    assert "2 questions failed (http_429=2); rerun the same command to retry them." in failed.stdout
+    assert not out.exists() or read_jsonl(out) == []
+    _FakeJudge.fail_first, _FakeJudge.requests = 0, []
+    done = run_cli(*argv, "--model-id", "remote", timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "6 answers written, 0 already there (model_id=remote)" in done.stdout
+    assert {(r["model"], r["temperature"], r["max_tokens"], r["top_p"]) for r in _FakeJudge.requests} == {
+        ("tgi", 0.0, 32, 0.9)  # decoding from the generation options (top-p default 0.9)
+    }
+    metadata = read_jsonl(out)[0]["metadata"]
+    assert (metadata["endpoint"], metadata["endpoint_model"]) == (fake_judge + "/v1", "tgi")

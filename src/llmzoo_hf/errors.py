@@ -35,6 +35,18 @@ class DeltaFolderError(ValueError):
     """A delta folder was given where a full model is needed."""
 
 
+class EndpointError(RuntimeError):
+    """A request to a chat endpoint failed for good; ``reason`` is a short label (``http_429``, ``timeout``, ...)."""
+
+    def __init__(self, endpoint: str, reason: str, detail: str, *, attempts: int = 1):
+        tries = f" after {attempts} attempts" if attempts > 1 else ""
+        super().__init__(f"{endpoint}: {reason}{tries}: {detail}")
+        self.endpoint = endpoint
+        self.reason = reason
+        self.detail = detail
+        self.attempts = attempts
+
+
 class MissingExtraError(ImportError):
     """An optional dependency is missing; the message names the pip extra that installs it."""
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .serve import chat_client, parse_endpoints
+from .client import ChatClient, EndpointConfig
+from .serve import parse_endpoints
 
 logger = logging.getLogger(__name__)
 
@@ -170,8 +171,9 @@ class _Backends:
         if self.config.endpoints:
             if name not in self.config.endpoints:
                 raise ValueError(f"Unknown model {name!r}; configured: {', '.join(self.config.endpoints)}.")
-            client = chat_client(self.config.endpoints[name], token=self.config.token, timeout=self.config.timeout)
-            yield from client.stream_text(messages, temperature=temperature, top_p=top_p, max_tokens=max_tokens)
+            endpoint = EndpointConfig(base_url=self.config.endpoints[name], timeout=self.config.timeout)
+            with ChatClient(endpoint, api_key=self.config.token) as client:
+                yield from client.stream_text(messages, temperature=temperature, top_p=top_p, max_tokens=max_tokens)
             return
         session = self._local_session()
         # one in-process model: answer one request at a time (generate is not re-entrant on shared weights)

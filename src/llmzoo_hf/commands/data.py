@@ -39,7 +39,7 @@ def register(subparsers) -> None:
         help="Generate instruction data with a chat endpoint, or build a chat dataset from files.",
         description="Generate instruction data (self-instruct, user-centered, post-translation) with any "
         "OpenAI-compatible endpoint (OpenAI, TGI, vLLM, llmzoo serve), concurrently and resumably, or build a chat "
-        "dataset (messages + lang) from weighted files. The API key is read from LLMZOO_API_KEY or OPENAI_API_KEY.",
+        "dataset (messages + lang) from weighted files.",
         examples=GENERATE_EXAMPLES[:1] + TRANSLATE_EXAMPLES[:1] + BUILD_EXAMPLES[:1],
     )
     actions = parser.add_subparsers(dest="data_command", metavar="ACTION")
@@ -170,36 +170,11 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--keep-refusals", action="store_true", help="Keep answers that decline the task (dropped by default)."
     )
-    group = parser.add_argument_group("endpoint (API key from LLMZOO_API_KEY or OPENAI_API_KEY)")
-    group.add_argument("--base-url", default="http://127.0.0.1:8000/v1", help="OpenAI-compatible base URL.")
-    group.add_argument("--model", default=None, help="Model name sent (default: the first of GET /v1/models).")
-    group.add_argument("--concurrency", type=int, default=8, help="Most requests in flight.")
-    group.add_argument("--rpm", type=float, default=None, help="Requests-per-minute limit.")
-    group.add_argument(
-        "--tpm", type=float, default=None, help="Tokens-per-minute limit (prompt estimate + max tokens)."
-    )
-    group.add_argument("--max-retries", type=int, default=5, help="Retries on 429/5xx/time-outs (back-off + jitter).")
-    group.add_argument("--timeout", type=float, default=60.0, help="Seconds before one request is abandoned.")
-    group.add_argument("--temperature", type=float, default=0.7, help="Sampling temperature.")
-    group.add_argument("--top-p", type=float, default=1.0, help="Nucleus sampling mass.")
-    group.add_argument("--max-tokens", type=int, default=512, help="Most tokens generated per request.")
+    from ..client import add_endpoint_args
+    from ..datagen.pipelines import DATAGEN_REQUEST_DEFAULTS
 
-
-def _endpoint(args: argparse.Namespace):
-    from ..datagen import EndpointConfig
-
-    return EndpointConfig(
-        base_url=args.base_url,
-        model=args.model,
-        concurrency=args.concurrency,
-        requests_per_minute=args.rpm,
-        tokens_per_minute=args.tpm,
-        max_retries=args.max_retries,
-        request_timeout=args.timeout,
-        temperature=args.temperature,
-        top_p=args.top_p,
-        max_tokens=args.max_tokens,
-    )
+    # --seed is the seed of the task and language draws here, not a request field.
+    add_endpoint_args(parser, defaults=DATAGEN_REQUEST_DEFAULTS, exclude=("seed",))
 
 
 def _report(summary, args: argparse.Namespace) -> int:
@@ -213,12 +188,13 @@ def _report(summary, args: argparse.Namespace) -> int:
 
 def run_generate(args: argparse.Namespace) -> int:
     """Run self-instruct."""
+    from ..client import endpoint_from_args
     from ..datagen import self_instruct
 
     summary = self_instruct(
         args.seeds,
         output_path=args.output,
-        endpoint=_endpoint(args),
+        endpoint=endpoint_from_args(args),
         num_instructions=args.num_instructions,
         seeds_per_prompt=args.seeds_per_prompt,
         samples_per_prompt=args.samples_per_prompt,
@@ -233,12 +209,13 @@ def run_generate(args: argparse.Namespace) -> int:
 
 def run_user_centered(args: argparse.Namespace) -> int:
     """Answer user-centered tasks."""
+    from ..client import endpoint_from_args
     from ..datagen import user_centered
 
     summary = user_centered(
         args.input,
         output_path=args.output,
-        endpoint=_endpoint(args),
+        endpoint=endpoint_from_args(args),
         instructions_per_role=args.instructions_per_role,
         lang=args.lang,
         filter_refusals=not args.keep_refusals,
@@ -248,12 +225,13 @@ def run_user_centered(args: argparse.Namespace) -> int:
 
 def run_translate(args: argparse.Namespace) -> int:
     """Run post-translation."""
+    from ..client import endpoint_from_args
     from ..datagen import post_translate
 
     summary = post_translate(
         args.input,
         output_path=args.output,
-        endpoint=_endpoint(args),
+        endpoint=endpoint_from_args(args),
         languages=args.languages,
         languages_per_task=args.languages_per_task,
         source_lang=args.source_lang,

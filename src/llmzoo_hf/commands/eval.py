@@ -80,14 +80,21 @@ def _register_answer(sub) -> None:
     parser.add_argument(
         "--model-id", default=None, help="model_id written into the answers (default: the model name)."
     )
-    parser.add_argument("--endpoint", default=None, help="OpenAI-compatible base URL instead of a local --model.")
-    parser.add_argument("--endpoint-model", default="default", help="Model name sent to --endpoint.")
     parser.add_argument("--batch-size", type=int, default=8, help="Questions per generation batch (local model).")
-    parser.add_argument("--concurrency", type=int, default=8, help="Requests in flight at once (--endpoint).")
     parser.add_argument("--limit", type=int, default=None, help="Answer only the first N questions.")
     parser.add_argument("--system-prompt", default=None, help="System message sent before each question.")
+    from ..client import REQUEST_FIELDS, add_endpoint_args
+
     add_model_args(parser)
     add_generation_args(parser)
+    # Decoding comes from the generation options above, shared with the local model.
+    add_endpoint_args(
+        parser,
+        title="endpoint (instead of a local --model)",
+        flags={"base_url": "--endpoint", "model": "--endpoint-model"},
+        defaults={"base_url": None},
+        exclude=REQUEST_FIELDS,
+    )
     parser.set_defaults(func=run_answer)
 
 
@@ -96,22 +103,16 @@ def run_answer(args: argparse.Namespace) -> int:
     questions = _load_questions(args)
     if args.limit is not None:
         questions = questions[: args.limit]
-    if args.endpoint and args.model:
+    if args.endpoint_base_url and args.model:
         raise ValueError("Give either --model (local) or --endpoint, not both.")
-    if args.endpoint:
-        from ..eval._client import EndpointConfig
+    if args.endpoint_base_url:
+        from ..client import ChatClient, endpoint_from_args
         from ..eval.answers import answer_with_endpoint
 
-        config = EndpointConfig(
-            endpoint=args.endpoint,
-            model=args.endpoint_model,
-            temperature=args.temperature,
-            top_p=args.top_p,
-            max_tokens=args.max_new_tokens,
-            seed=args.seed,
-            concurrency=args.concurrency,
+        config = endpoint_from_args(
+            args, temperature=args.temperature, top_p=args.top_p, max_tokens=args.max_new_tokens, seed=args.seed
         )
-        model_id = args.model_id or args.endpoint_model
+        model_id = args.model_id or ChatClient(config).resolve_model()
         result = answer_with_endpoint(config, questions, args.out, model_id=model_id, system_prompt=args.system_prompt)
     else:
         from ..eval.answers import answer_with_session
@@ -129,7 +130,10 @@ def run_answer(args: argparse.Namespace) -> int:
             extra_metadata=extra,
         )
     print(f"{result.path}: {result.written} answers written, {result.skipped} already there (model_id={model_id}).")
-    return 0
+    if result.failed:
+        reasons = ", ".join(f"{k}={v}" for k, v in sorted(result.failures_by_reason.items()))
+        print(f"{result.failed} questions failed ({reasons}); rerun the same command to retry them.")
+    return 1 if result.failed else 0
 
 
 # --------------------------------------------------------------------------------------------------- review
@@ -153,15 +157,16 @@ def _register_review(sub) -> None:
     parser.add_argument("--answers", nargs="+", required=True, help="Answer files; the first is the reference model.")
     parser.add_argument("--dimension", choices=DIMENSIONS, default="general", help="What the judge looks at.")
     parser.add_argument("--mode", choices=("order", "score"), default="order", help="Rank the answers, or score them.")
-    parser.add_argument("--judge-endpoint", required=True, help="OpenAI-compatible base URL of the judge.")
-    parser.add_argument("--judge-model", default="gpt-4", help="Judge model name sent to the endpoint.")
-    parser.add_argument("--temperature", type=float, default=0.0, help="Judge sampling temperature.")
-    parser.add_argument("--seed", type=int, default=None, help="Judge seed (also seeds --shuffle).")
-    parser.add_argument("--max-tokens", type=int, default=1024, help="Most tokens per judge reply.")
-    parser.add_argument("--concurrency", type=int, default=8, help="Judge requests in flight at once.")
-    parser.add_argument("--rate-limit", type=float, default=None, help="Most judge requests started per second.")
-    parser.add_argument("--max-retries", type=int, default=5, help="Retries per request on 429/5xx/timeouts.")
-    parser.add_argument("--timeout", type=float, default=120.0, help="Seconds per judge request.")
+    from ..client import add_endpoint_args
+    from ..eval.judge import JudgeSettings
+
+    add_endpoint_args(
+        parser,
+        config_class=JudgeSettings,
+        title="judge endpoint",
+        flags={"base_url": "--judge-endpoint", "model": "--judge-model"},
+        required=("base_url",),
+    )
     parser.add_argument("--repeats", type=int, default=1, help="Judge each question N times (one record each).")
     parser.add_argument("--shuffle", action="store_true", help="Shuffle the answer order in every repeat (seeded).")
     parser.add_argument("--swap", action="store_true", help="Show odd repeats in reverse order (position-bias test).")
@@ -171,19 +176,10 @@ def _register_review(sub) -> None:
 
 def run_review(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval review``."""
+    from ..client import endpoint_from_args
     from ..eval.judge import JudgeSettings, review_answers
 
-    judge = JudgeSettings(
-        endpoint=args.judge_endpoint,
-        model=args.judge_model,
-        temperature=args.temperature,
-        seed=args.seed,
-        max_tokens=args.max_tokens,
-        concurrency=args.concurrency,
-        requests_per_second=args.rate_limit,
-        max_retries=args.max_retries,
-        timeout_s=args.timeout,
-    )
+    judge = endpoint_from_args(args, JudgeSettings)
     summary = review_answers(
         _load_questions(args),
         args.answers,

@@ -1,6 +1,6 @@
 """GPT-judge evaluation in LLM Zoo's layouts: answers, judge reviews, metric tables, reports, human tallies, MCQ.
 
-Importing this package is cheap; torch, transformers, matplotlib and httpx load only in the functions that use them.
+Importing this package is cheap; torch, transformers, matplotlib and the openai SDK load only in the functions that use them.
 """
 
 from __future__ import annotations

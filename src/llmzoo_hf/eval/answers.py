@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,19 +20,22 @@ from .questions import Question
 
 if TYPE_CHECKING:
     from ..chat import ChatSession
-    from ._client import EndpointConfig
+    from ..client import EndpointConfig
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass
 class AnswerRunResult:
-    """What an answer run did: ``written`` new answers, ``skipped`` ones already in ``path``."""
+    """What an answer run did: ``written`` new answers, ``skipped`` ones already in ``path``, ``failed`` requests
+    (not written; a rerun retries them) by reason."""
 
     path: Path
     model_id: str
     written: int
     skipped: int
+    failed: int = 0
+    failures_by_reason: dict[str, int] = field(default_factory=dict)
 
 
 def make_answer_id(model_id: str, question_id: int) -> str:
@@ -122,40 +125,51 @@ def answer_with_endpoint(
     system_prompt: str | None = None,
     extra_metadata: dict[str, Any] | None = None,
 ) -> AnswerRunResult:
-    """Answer ``questions`` with concurrent requests to an OpenAI-compatible endpoint, appending to ``output_path``."""
+    """Answer ``questions`` with concurrent requests to an OpenAI-compatible endpoint, appending to ``output_path``.
+
+    A question whose request fails for good is logged with the reason and left out (counted in ``failed``), so a
+    rerun asks it again.
+    """
     done = existing_question_ids(output_path, model_id=model_id)
     pending = [q for q in questions if q.question_id not in done]
-    metadata = {
-        "backend": "endpoint",
-        "endpoint": config.endpoint,
-        "endpoint_model": config.model,
-        "temperature": config.temperature,
-        "top_p": config.top_p,
-        "max_new_tokens": config.max_tokens,
-        "seed": config.seed,
-    }
-    if system_prompt:
-        metadata["system_prompt"] = system_prompt
-    metadata.update(extra_metadata or {})
-    asyncio.run(_answer_async(config, pending, output_path, model_id, system_prompt, metadata))
-    return AnswerRunResult(Path(output_path), model_id, len(pending), len(done))
+    result = AnswerRunResult(Path(output_path), model_id, written=0, skipped=len(done))
+    asyncio.run(_answer_async(config, pending, result, system_prompt, extra_metadata or {}))
+    return result
 
 
-async def _answer_async(config, pending, output_path, model_id, system_prompt, metadata) -> None:
-    from ._client import ChatEndpointClient
+async def _answer_async(config, pending, result: AnswerRunResult, system_prompt, extra_metadata) -> None:
+    from ..client import AsyncChatClient
+    from ..errors import EndpointError
 
-    client = ChatEndpointClient(config)
-    try:
-        with JsonlAppender(output_path) as out, progress(desc="answers", total=len(pending)) as bar:
+    async with AsyncChatClient(config) as client:
+        metadata = {
+            "backend": "endpoint",
+            "endpoint": config.base_url,
+            "endpoint_model": client.model,
+            "temperature": config.temperature,
+            "top_p": config.top_p,
+            "max_new_tokens": config.max_tokens,
+            "seed": config.seed,
+        }
+        if system_prompt:
+            metadata["system_prompt"] = system_prompt
+        metadata.update(extra_metadata)
+        with JsonlAppender(result.path) as out, progress(desc="answers", total=len(pending)) as bar:
 
             async def one(question: Question) -> None:
-                text = await client.complete(_messages(question, system_prompt))
-                out.write(answer_record(question, text, model_id=model_id, metadata=metadata))
-                bar.update(1)
+                try:
+                    completion = await client.complete(_messages(question, system_prompt))
+                except EndpointError as exc:
+                    logger.error("question %s: %s", question.question_id, exc)
+                    result.failed += 1
+                    result.failures_by_reason[exc.reason] = result.failures_by_reason.get(exc.reason, 0) + 1
+                    return
+                finally:
+                    bar.update(1)
+                out.write(answer_record(question, completion.text, model_id=result.model_id, metadata=metadata))
+                result.written += 1
 
             await asyncio.gather(*(one(q) for q in pending))
-    finally:
-        await client.aclose()
 
 
 def load_answers(path: str | Path) -> dict[int, dict[str, Any]]:

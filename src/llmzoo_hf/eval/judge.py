@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .._logging import progress
-from ..errors import DataError
+from ..client import EndpointConfig
+from ..errors import ConfigError, DataError, EndpointError
 from ._io import JsonlAppender, iter_jsonl
 from .answers import load_answers
 from .questions import Question
@@ -215,19 +216,19 @@ def parse_scores(text: str, n_answers: int) -> list[float]:
 
 
 @dataclass
-class JudgeSettings:
-    """How to call the judge: OpenAI-compatible endpoint, model name and decoding settings."""
+class JudgeSettings(EndpointConfig):
+    """The judge's endpoint: an :class:`~llmzoo_hf.client.EndpointConfig` with the judge's defaults (GPT-4, greedy,
+    1024 tokens). ``model`` is required: it names the judge in every review and keys resuming."""
 
-    endpoint: str
-    model: str = "gpt-4"
-    temperature: float = 0.0
-    seed: int | None = None
-    max_tokens: int | None = 1024
-    concurrency: int = 8
-    requests_per_second: float | None = None
-    max_retries: int = 5
-    timeout_s: float = 120.0
-    backoff_s: float = 1.0
+    model: str | None = field(default="gpt-4", metadata={"help": "Judge model name sent to the endpoint."})
+    temperature: float | None = field(default=0.0, metadata={"help": "Judge sampling temperature."})
+    max_tokens: int | None = field(default=1024, metadata={"help": "Most tokens per judge reply."})
+    seed: int | None = field(default=None, metadata={"help": "Judge seed (also seeds --shuffle)."})
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.model:
+            raise ConfigError("JudgeSettings.model is required: the judge's name goes into every review record.")
 
 
 @dataclass
@@ -311,8 +312,6 @@ def review_answers(
     Raises:
         DataError: an answer file misses some questions or mixes models.
     """
-    from ._client import EndpointConfig
-
     judge_instruction(dimension, max(2, len(answer_paths)), mode=mode)  # validate dimension and mode early
     if len(answer_paths) < 2:
         raise ValueError(f"A review compares at least two answer files; got {len(answer_paths)}.")
@@ -338,20 +337,8 @@ def review_answers(
                 )
             done.add(review_key(record))
     jobs = [(q, r) for q in questions for r in range(repeats) if (q.question_id, r) not in done]
-    config = EndpointConfig(
-        endpoint=judge.endpoint,
-        model=judge.model,
-        temperature=judge.temperature,
-        max_tokens=judge.max_tokens,
-        seed=judge.seed,
-        concurrency=judge.concurrency,
-        requests_per_second=judge.requests_per_second,
-        max_retries=judge.max_retries,
-        timeout_s=judge.timeout_s,
-        backoff_s=judge.backoff_s,
-    )
     context = dict(judge=judge, dimension=dimension, mode=mode, shuffle=shuffle, swap=swap, answer_sets=answer_sets)
-    written, failed, retries = asyncio.run(_run_reviews(config, jobs, output_path, context))
+    written, failed, retries = asyncio.run(_run_reviews(judge, jobs, output_path, context))
     records = [r for _, r in iter_jsonl(output_path)] if output_path.exists() else []
     unparsable = sum(1 for r in records if -1 in (r.get("order") or r.get("score") or [-1]))
     summary = ReviewSummary(
@@ -403,7 +390,7 @@ def build_review_record(
             "dimension": dimension,
             "mode": mode,
             "judge_model": judge.model,
-            "judge_endpoint": judge.endpoint,
+            "judge_endpoint": judge.base_url,
             "temperature": judge.temperature,
             "seed": judge.seed,
             "prompt_version": PROMPT_VERSION,
@@ -417,13 +404,12 @@ def build_review_record(
     return record
 
 
-async def _run_reviews(config, jobs, output_path, context) -> tuple[int, int, int]:
-    from ._client import ChatEndpointClient, EndpointError
+async def _run_reviews(judge: JudgeSettings, jobs, output_path, context) -> tuple[int, int, int]:
+    from ..client import AsyncChatClient
 
-    client = ChatEndpointClient(config)
-    judge, dimension, mode = context["judge"], context["dimension"], context["mode"]
+    dimension, mode = context["dimension"], context["mode"]
     written = failed = 0
-    try:
+    async with AsyncChatClient(judge) as client:
         with JsonlAppender(output_path) as out, progress(desc=f"reviews ({dimension})", total=len(jobs)) as bar:
 
             async def one(question: Question, repeat: int) -> None:
@@ -441,7 +427,7 @@ async def _run_reviews(config, jobs, output_path, context) -> tuple[int, int, in
                     question.text, [answers[i]["text"] for i in presented], dimension=dimension, mode=mode
                 )
                 try:
-                    text = await client.complete(messages)
+                    text = (await client.complete(messages)).text
                 except EndpointError as exc:
                     failed += 1
                     logger.error("question %s repeat %d: %s", question.question_id, repeat, exc)
@@ -462,9 +448,7 @@ async def _run_reviews(config, jobs, output_path, context) -> tuple[int, int, in
                 written += 1
 
             await asyncio.gather(*(one(q, r) for q, r in jobs))
-    finally:
-        await client.aclose()
-    return written, failed, client.retries
+    return written, failed, client.stats.retries
 
 
 def position_bias(records: list[dict[str, Any]]) -> dict[str, Any]:
