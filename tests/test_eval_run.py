@@ -5,6 +5,7 @@ results push as a dataset (dry run) and show in the Space's Leaderboard tab (rea
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,58 @@ def test_push_dry_run_stages_results_and_card(tmp_path):
     assert card.startswith("---\n") and "language:\n- zh\n" in card and "- llm-as-a-judge" in card
     assert "| phoenix-7b | 74.5% |" in card and "Contestants: `gpt-3.5-turbo`, `phoenix-7b`" in card
     assert "- Judge: `gpt-3.5-turbo`, temperature 0.0, seed None, 1 repeat(s)" in card
+
+
+# --------------------------------------------------------------------------------------------------- leaderboard
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium (apt-get install -y chromium)")
+def test_leaderboard_tab_shows_a_finished_run_and_the_arena_votes(tmp_path):
+    import shutil
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from _servers import free_port, running_command
+
+    out = tmp_path / "zh-immersion"
+    run_replayed(out)
+    votes = tmp_path / "votes.jsonl"
+    shutil.copy(FIXTURES / "arena_votes.jsonl", votes)
+    port = free_port()
+    # the endpoint is never called: the test stays on the Leaderboard tab
+    argv = [sys.executable, "-m", "llmzoo_hf.cli", "space", "--port", str(port), "--votes", str(votes)]
+    argv += ["--endpoints", "unused=http://127.0.0.1:9"]
+    env = {"LLMZOO_RESULTS": f"{out},{tmp_path / 'missing-run'}"}
+    with running_command(argv, port=port, log_path=tmp_path / "space.log", health_path="/", env=env) as space:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.set_default_timeout(120_000)
+            expect.set_options(timeout=120_000)
+            try:
+                page.goto(space.url)
+                page.get_by_role("tab", name="Leaderboard").click()
+                run_name = "LLM Zoo zh/immersion, replayed"
+
+                def expect_row(table: str, cells: str) -> None:
+                    row = page.locator(f"#leaderboard-{table}").get_by_role("row", name=cells, exact=True)
+                    expect(row).to_be_visible()
+
+                expect(page.locator("#leaderboard-ratio")).to_contain_text("zh/immersion")
+                for model, cell in (("phoenix-7b", "74.5%"), ("chimera-13b", "50.0%"), ("chimera-7b", "38.7%")):
+                    expect_row("ratio", f"{run_name} {model} {cell}")
+                expect_row("win-tie-lose", f"{run_name} phoenix-7b zh/immersion 2 2 6 20.0%")
+                expect_row("human", "phoenix chatgpt 2 1 1 50.0%")
+                expect_row("human", "phoenix chimera 0 0 1 0.0%")
+                expect(page.locator("#leaderboard-status")).to_contain_text("Could not read")
+                # a new arena vote shows after Refresh
+                with votes.open("a") as handle:
+                    handle.write(json.dumps({"model_a": "phoenix", "model_b": "chimera", "winner": "model_a"}) + "\n")
+                page.locator("#leaderboard-refresh").click()
+                expect_row("human", "phoenix chimera 1 0 1 50.0%")
+                page.screenshot(path=str(tmp_path / "leaderboard.png"), full_page=True)
+            finally:
+                browser.close()
+    assert (tmp_path / "leaderboard.png").stat().st_size > 0

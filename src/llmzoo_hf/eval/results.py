@@ -200,7 +200,7 @@ def plot_win_tie_lose(results: RunResults, path: str | Path) -> Path | None:
     ax.invert_yaxis()
     ax.set_xlabel(f"questions (judge verdicts against {results.reference or 'the reference'})")
     ax.set_title("Win / tie / lose against the reference")
-    ax.legend(fontsize="small", loc="lower right")
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return _save(fig, Path(path))
 
 
