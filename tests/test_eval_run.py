@@ -92,7 +92,9 @@ def test_recipe_keys_are_checked_with_the_closest_name(tmp_path):
     with pytest.raises(ConfigError, match=r"bad\.yaml: unknown key `limt`\. Did you mean `limit`\?"):
         load_eval_recipe(recipe)
     recipe.write_text("contestants: [{name: a, model: embedded, endpont: u}]\nmcq: {}\noutput_dir: x\n")
-    with pytest.raises(ConfigError, match=r"bad\.yaml\.contestants\[0\]: unknown key `endpont`\. Did you mean `endpoint`"):
+    with pytest.raises(
+        ConfigError, match=r"bad\.yaml\.contestants\[0\]: unknown key `endpont`\. Did you mean `endpoint`"
+    ):
         load_eval_recipe(recipe)
     recipe.write_text("contestants: [{name: a, model: embedded}]\nmcq: {k_shot: two}\noutput_dir: x\n")
     with pytest.raises(ConfigError, match=r"bad\.yaml\.mcq\.k_shot: expected int, got 'two'"):
@@ -157,12 +159,27 @@ class _ReplayJudge:
                 text = prompt.split("[Question]\n", 1)[1].split("\n\n[Assistant 1]", 1)[0]
                 qid = questions.get(text)
                 if qid is None or not self.path.endswith("/chat/completions"):
-                    status, payload = 400, {"error": {"message": "unknown question", "type": "invalid_request_error", "param": "messages", "code": None}}
+                    status, payload = (
+                        400,
+                        {
+                            "error": {
+                                "message": "unknown question",
+                                "type": "invalid_request_error",
+                                "param": "messages",
+                                "code": None,
+                            }
+                        },
+                    )
                 else:
                     judge.calls += 1
                     status = 200
                     message = {"role": "assistant", "content": replies[qid]}
-                    payload = {"id": f"r{qid}", "object": "chat.completion", "model": body["model"], "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]}
+                    payload = {
+                        "id": f"r{qid}",
+                        "object": "chat.completion",
+                        "model": body["model"],
+                        "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+                    }
                 data = json.dumps(payload).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .results import (
-    Table,
     RunResults,
+    Table,
     human_table,
     load_results,
     mcq_table,

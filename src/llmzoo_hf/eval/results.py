@@ -139,7 +139,9 @@ def mcq_table(results: RunResults) -> Table:
         for method, accuracy in payload.get("accuracy", {}).items():
             for lang, sources in sorted(accuracy["by_source"].items()):
                 for source, value in sorted(sources.items()):
-                    rows.append([model, method, lang, source, str(counts.get((lang, source), 0)), f"{100 * value:.1f}"])
+                    rows.append(
+                        [model, method, lang, source, str(counts.get((lang, source), 0)), f"{100 * value:.1f}"]
+                    )
                 n = sum(c for (item_lang, _), c in counts.items() if item_lang == lang)
                 rows.append([model, method, lang, "all", str(n), f"{100 * accuracy['by_lang'][lang]:.1f}"])
     return headers, rows
@@ -256,7 +258,8 @@ def write_report(results: RunResults, *, title: str, note: str | None, human_pat
     judge = run.get("judge") or {}
     if judge:
         parts.append(
-            "Judge: " + ", ".join(f"{k}={judge[k]}" for k in ("model", "endpoint", "temperature", "seed") if k in judge)
+            "Judge: "
+            + ", ".join(f"{k}={judge[k]}" for k in ("model", "endpoint", "temperature", "seed") if k in judge)
             + f", repeats={judge.get('repeats', 1)}, shuffle={judge.get('shuffle')}, swap={judge.get('swap')}."
         )
     parts.append("")
@@ -280,7 +283,9 @@ def write_report(results: RunResults, *, title: str, note: str | None, human_pat
         ordering = ordering_table(results)
         if ordering[1]:
             parts += ["## Ordering (mean rank, ties share a rank)", "", markdown_table(ordering), ""]
-        unparsable = {c.label: c.summary.get("unparsable") for c in results.columns if any(c.summary.get("unparsable") or [])}
+        unparsable = {
+            c.label: c.summary.get("unparsable") for c in results.columns if any(c.summary.get("unparsable") or [])
+        }
         if unparsable:
             parts += [
                 "Reviews whose ordering could not be parsed add nothing to the sums: "

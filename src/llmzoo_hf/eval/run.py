@@ -20,7 +20,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .._sft_recipe import looks_local, resolve_local_path
 from ..errors import ConfigError, DataError
@@ -75,7 +74,7 @@ class RunPlan:
             lines += [
                 f"Question sets: {sets}",
                 f"Dimensions: {', '.join(self.dimensions)}; judge: {self.judge}; repeats: {self.repeats}",
-                f"Answers to generate: "
+                "Answers to generate: "
                 + (", ".join(f"{k}: {v}" for k, v in self.answers_missing.items() if v) or "none (all there)"),
                 f"Judge calls: {self.judge_calls - self.judge_calls_done} to make "
                 f"({self.judge_calls_done} of {self.judge_calls} already done), about {self.prompt_tokens:,} prompt "
@@ -163,7 +162,9 @@ def resolve_contestants(recipe: EvalRecipe, recipe_path: Path | None = None) -> 
                 )
         elif contestant.kind == "answers":
             files = contestant.answers if isinstance(contestant.answers, dict) else {"": contestant.answers}
-            resolved = {k: str(_local(v, recipe_path, f"contestant {contestant.name!r} answers")) for k, v in files.items()}
+            resolved = {
+                k: str(_local(v, recipe_path, f"contestant {contestant.name!r} answers")) for k, v in files.items()
+            }
             contestant.answers = resolved if isinstance(contestant.answers, dict) else resolved[""]
     recipe.human_votes = [str(_local(p, recipe_path, "human_votes")) for p in recipe.human_votes]
 
@@ -205,7 +206,10 @@ def plan_run(recipe: EvalRecipe, sets: list[QuestionSet]) -> RunPlan:
     placeholder = "x" * (recipe.answering.max_new_tokens * _CHARS_PER_TOKEN)
     for contestant in recipe.contestants:
         missing[contestant.name] = sum(
-            len({q.question_id for q in s.questions} - set(_answered(answers_path(output_dir, s.name, contestant.name))))
+            len(
+                {q.question_id for q in s.questions}
+                - set(_answered(answers_path(output_dir, s.name, contestant.name)))
+            )
             for s in sets
         )
     for qset in sets:
@@ -422,7 +426,9 @@ def served_judge(
         deadline = time.monotonic() + timeout_s
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"the judge server exited with code {process.returncode}: {log_path.read_text()[-2000:]}")
+                raise RuntimeError(
+                    f"the judge server exited with code {process.returncode}: {log_path.read_text()[-2000:]}"
+                )
             try:
                 if httpx.get(url + "/health", timeout=2).status_code == 200:
                     break
@@ -455,7 +461,7 @@ def run_reviews(recipe: EvalRecipe, sets: list[QuestionSet], result: RunResult) 
             reviewed = _reviewed(review)
             pending = sum((q.question_id, r) not in reviewed for q in qset.judged for r in range(judge.repeats))
             if pending:
-                jobs.append((qset, dimension, review, pending))
+                jobs.append((qset, dimension, review))
     if not jobs:
         return
     with contextlib.ExitStack() as stack:
@@ -471,7 +477,7 @@ def run_reviews(recipe: EvalRecipe, sets: list[QuestionSet], result: RunResult) 
             )
             result.judge_server_started = True
         settings = judge.settings(endpoint)
-        for qset, dimension, review, pending in jobs:
+        for qset, dimension, review in jobs:
             answer_files = [answers_path(output_dir, qset.name, c.name) for c in recipe.contestants]
             summary = review_answers(
                 qset.judged,
