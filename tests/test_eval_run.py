@@ -20,6 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "eval"
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # three loads of the embedded model (two contestants and the judge server) on 2 CPUs
 def test_tiny_recipe_runs_then_resumes_without_any_call(tmp_path, embedded_model_path):
     out = tmp_path / "tiny"
     argv = [
@@ -122,6 +123,32 @@ def test_overrides_by_dotted_path_index_and_name():
         load_eval_recipe(tiny, ["--contestants.chimera.model=x"])
     with pytest.raises(ConfigError, match=r"dimensions: unknown \['fluency'\]"):
         load_eval_recipe(tiny, ["--dimensions=[general, fluency]"])
+
+
+def test_question_sets_in_both_layouts_and_the_plan(tmp_path):
+    from llmzoo_hf.eval.run import plan_run, resolve_question_sets
+
+    recipe = load_eval_recipe(
+        REPO_ROOT / "recipes" / "eval" / "multilingual.yaml", ["--limit=3", f"--output_dir={tmp_path / 'out'}"]
+    )
+    sets = resolve_question_sets(recipe)  # bundled multilingual files: LLM Zoo's {"id", "label", "query"} layout
+    assert [s.name for s in sets] == ["en", "zh", "es", "fr", "de", "ar", "hi", "ja", "ko", "ru", "pt", "it"]
+    assert [q.question_id for q in sets[7].questions] == [1, 2, 3] and {q.lang for q in sets[7].questions} == {"ja"}
+    plan = plan_run(recipe, sets)
+    assert (plan.judge_calls, plan.judge_calls_done) == (36, 0)  # 12 sets x 3 questions x 1 dimension
+    assert plan.answers_missing == {"gpt-3.5-turbo": 36, "phoenix-inst-chat-7b": 36}
+    general = load_eval_recipe(REPO_ROOT / "recipes" / "eval" / "llmzoo-general.yaml")
+    sets = resolve_question_sets(general)  # LLM Zoo's {"question_id", "text", "category"} layout
+    # 80 questions, 10 of them coding or math: never sent to the judge (they count in no judge metric)
+    assert [(s.name, len(s.questions), len(s.judged)) for s in sets] == [("en", 80, 70), ("zh", 80, 70)]
+    assert plan_run(general, sets).judge_calls == 2 * 70 * 5
+    with pytest.raises(ConfigError, match=r"a second set named 'en'"):
+        resolve_question_sets(
+            load_eval_recipe(
+                REPO_ROOT / "recipes" / "eval" / "multilingual.yaml",
+                ["--question_sets=[{path: general_en}, {path: multilingual/en}]"],
+            )
+        )
 
 
 def test_cli_dry_run_prints_the_plan_and_writes_nothing(tmp_path):

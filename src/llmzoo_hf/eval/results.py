@@ -259,7 +259,11 @@ def write_report(results: RunResults, *, title: str, note: str | None, human_pat
     if judge:
         parts.append(
             "Judge: "
-            + ", ".join(f"{k}={judge[k]}" for k in ("model", "endpoint", "temperature", "seed") if k in judge)
+            + ", ".join(
+                f"{k}={judge[k]}"
+                for k in ("model", "endpoint", "serve_model", "temperature", "seed")
+                if judge.get(k) not in (None, "")
+            )
             + f", repeats={judge.get('repeats', 1)}, shuffle={judge.get('shuffle')}, swap={judge.get('swap')}."
         )
     parts.append("")
