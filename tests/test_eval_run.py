@@ -272,9 +272,47 @@ def test_published_answers_and_replayed_reviews_give_the_published_metric(tmp_pa
     assert (out / "reviews" / "zh" / "immersion" / "review.jsonl").read_bytes() == before
 
 
-def test_push_dry_run_stages_results_and_card(tmp_path):
+@pytest.fixture(scope="module")
+def replayed_run(tmp_path_factory) -> Path:
+    """A finished zh/immersion replay run, made in-process once for the tests that only read it."""
+    from llmzoo_hf.eval.run import run_eval
+
+    out = tmp_path_factory.mktemp("replayed") / "zh-immersion"
+    recipe_path = FIXTURES / "llmzoo_zh_immersion" / "recipe.yaml"
+    with _replay_judge() as judge:
+        recipe = load_eval_recipe(recipe_path, [f"--output_dir={out}", f"--judge.endpoint={judge.url}"])
+        result = run_eval(recipe, recipe_path=recipe_path)
+    assert (result.answers_written, result.judge_calls, judge.calls) == (40, 10, 10)
+    return out
+
+
+def test_leaderboard_data_stacks_runs_and_names_bad_sources(replayed_run, tmp_path):
+    from llmzoo_hf.eval.leaderboard import load_leaderboard, sources_from_env
+
+    assert sources_from_env({"LLMZOO_RESULTS": f" {replayed_run} , me/evals "}) == [str(replayed_run), "me/evals"]
+    bad_votes = tmp_path / "votes.jsonl"
+    bad_votes.write_text('{"model_a": "a", "model_b": "b", "winner": "x"}\n')
+    data = load_leaderboard([str(replayed_run), str(tmp_path / "nope")], votes_path=bad_votes)
+    name = "LLM Zoo zh/immersion, replayed"
+    assert data.ratio == (
+        ["Run", "Model", "zh/immersion"],
+        [[name, "phoenix-7b", "74.5%"], [name, "chimera-13b", "50.0%"], [name, "chimera-7b", "38.7%"]],
+    )
+    assert data.win_tie_lose[1][2] == [name, "chimera-7b", "zh/immersion", "0", "0", "10", "0.0%"]
+    assert [row[1:] for row in data.ordering[1]][0] == ["zh/immersion", "1", "gpt-3.5-turbo", "1.300"]
+    assert data.mcq == (["Run", "Model", "Method", "Lang", "Source", "N", "Accuracy"], [])
+    assert [caption for _, caption in data.charts] == [f"{name}: ratio", f"{name}: win / tie / lose"]
+    assert data.human == (["Model A", "Model B", "Win", "Tie", "Lose", "Win rate"], [])
+    assert len(data.errors) == 2
+    assert "nope is neither a results folder nor a Hub dataset id" in data.errors[0]
+    assert "votes.jsonl:1: winner='x'" in data.errors[1]
+
+
+def test_push_dry_run_stages_results_and_card(replayed_run, tmp_path):
+    import shutil
+
     out = tmp_path / "zh-immersion"
-    run_replayed(out)
+    shutil.copytree(replayed_run, out)
     (out / "logs").mkdir()
     (out / "logs" / "judge-serve.log").write_text("not uploaded")
     proc = run_cli("eval", "push", str(out), "--repo-id", "me/llmzoo-zh-immersion", "--dry-run", str(tmp_path / "up"))
@@ -306,7 +344,7 @@ def test_leaderboard_tab_shows_a_finished_run_and_the_arena_votes(tmp_path):
     from _servers import free_port, running_command
 
     out = tmp_path / "zh-immersion"
-    run_replayed(out)
+    run_replayed(out)  # the CLI, as a user runs it
     votes = tmp_path / "votes.jsonl"
     shutil.copy(FIXTURES / "arena_votes.jsonl", votes)
     port = free_port()

@@ -428,14 +428,14 @@ def _register_run(sub) -> None:
 def run_run(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval run``."""
     from ..eval.recipe import load_eval_recipe
-    from ..eval.run import plan_run, resolve_contestants, resolve_question_sets, run_eval
+    from ..eval.run import plan_run, resolve_paths, resolve_question_sets, run_eval
 
     # Flags written after the recipe land in the overrides (argparse.REMAINDER); take them back out.
     overrides = [o for o in args.overrides if o not in ("--dry-run", "--push")]
     dry_run = args.dry_run or "--dry-run" in args.overrides
     push = args.push or "--push" in args.overrides
     recipe = load_eval_recipe(args.recipe, overrides)
-    resolve_contestants(recipe, Path(args.recipe))
+    resolve_paths(recipe, Path(args.recipe))
     plan = plan_run(recipe, resolve_question_sets(recipe, Path(args.recipe)))
     print(plan.describe(), flush=True)
     if dry_run:

@@ -82,6 +82,11 @@ def load_leaderboard(sources: list[str], *, votes_path: str | Path | None = None
         except (OSError, ValueError) as exc:  # one unreadable source is shown in the tab, the others still load
             logger.warning("Leaderboard: cannot read %s: %s", source, exc)
             errors.append(f"{source}: {exc}")
+    try:
+        human = human_table([votes_path] if votes_path else [])
+    except (OSError, ValueError) as exc:  # a bad vote row is named in the tab; the judge tables still show
+        errors.append(f"{votes_path}: {exc}")
+        human = human_table([])
     empty = RunResults(Path("."), {}, [])
     ratio_headers = _ratio_headers(runs)
 
@@ -99,7 +104,7 @@ def load_leaderboard(sources: list[str], *, votes_path: str | Path | None = None
         win_tie_lose=stacked(win_tie_lose_table),
         ordering=stacked(ordering_table),
         mcq=stacked(mcq_table),
-        human=human_table([votes_path] if votes_path else []),
+        human=human,
         charts=charts,
         errors=errors,
     )

@@ -20,12 +20,16 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._sft_recipe import looks_local, resolve_local_path
 from ..errors import ConfigError, DataError
 from ._io import iter_jsonl, write_json_atomic, write_jsonl_atomic
 from .questions import Question, bundled_questions_path, load_questions, scored_questions
 from .recipe import EMBEDDED, ContestantConfig, EvalRecipe
+
+if TYPE_CHECKING:
+    from ..chat import ChatSession
 
 logger = logging.getLogger(__name__)
 
@@ -140,32 +144,51 @@ def resolve_question_sets(recipe: EvalRecipe, recipe_path: Path | None = None) -
     return sets
 
 
-def resolve_contestants(recipe: EvalRecipe, recipe_path: Path | None = None) -> None:
-    """Point each local ``model`` folder, answers file and human-vote file of the recipe at its absolute path.
+def _model_location(model: str, recipe_path: Path | None, what: str, override: str) -> str:
+    """Return a model found on disk as its absolute path; leave a zoo name or Hub id (``owner/name``) as it is."""
+    if model == EMBEDDED:
+        return model
+    found = resolve_local_path(model, recipe_path or Path.cwd() / "recipe.yaml")
+    if found is not None:
+        return str(found)
+    if looks_local(model):
+        raise ConfigError(
+            f"{recipe_path or 'recipe'}: {what}: model folder {model} does not exist; train it first or override "
+            f"it with --{override}=PATH."
+        )
+    return model
 
-    A ``model`` found on disk (relative to the working directory, the recipe or its parent) is a local folder;
-    one that is not found and looks like ``owner/name`` or a zoo name is left for the Hub / zoo to resolve.
+
+def resolve_paths(recipe: EvalRecipe, recipe_path: Path | None = None) -> None:
+    """Point every local file and folder of the recipe (models, answers, votes, MCQ data) at its absolute path.
+
+    Paths are looked up relative to the working directory, the recipe's folder and its parent, before anything
+    loads, so that a typo fails at once and not after the first model has answered.
 
     Raises:
-        ConfigError: a model path that can only be local (``./x``, ``/x``, ``a/b/c``) or an answers file is missing.
+        ConfigError: a path that can only be local (``./x``, ``/x``, ``a/b/c``, ``x.jsonl``) does not exist.
     """
     for contestant in recipe.contestants:
-        if contestant.kind == "model" and contestant.model != EMBEDDED:
-            found = resolve_local_path(contestant.model, recipe_path or Path.cwd() / "recipe.yaml")
-            if found is not None:
-                contestant.model = str(found)
-            elif looks_local(contestant.model):
-                raise ConfigError(
-                    f"{recipe_path or 'recipe'}: contestant {contestant.name!r}: model folder {contestant.model} "
-                    f"does not exist; train it first or override it with "
-                    f"--contestants.{contestant.name}.model=PATH."
-                )
+        if contestant.kind == "model":
+            contestant.model = _model_location(
+                contestant.model,
+                recipe_path,
+                f"contestant {contestant.name!r}",
+                f"contestants.{contestant.name}.model",
+            )
         elif contestant.kind == "answers":
             files = contestant.answers if isinstance(contestant.answers, dict) else {"": contestant.answers}
             resolved = {
                 k: str(_local(v, recipe_path, f"contestant {contestant.name!r} answers")) for k, v in files.items()
             }
             contestant.answers = resolved if isinstance(contestant.answers, dict) else resolved[""]
+    if recipe.judge is not None and recipe.judge.serve_model:
+        recipe.judge.serve_model = _model_location(
+            recipe.judge.serve_model, recipe_path, "judge.serve_model", "judge.serve_model"
+        )
+    if recipe.mcq is not None and recipe.mcq.data is not None:
+        if looks_local(recipe.mcq.data) or Path(recipe.mcq.data).suffix:
+            recipe.mcq.data = str(_local(recipe.mcq.data, recipe_path, "mcq.data"))
     recipe.human_votes = [str(_local(p, recipe_path, "human_votes")) for p in recipe.human_votes]
 
 
@@ -280,8 +303,10 @@ def _copy_answers(contestant: ContestantConfig, qset: QuestionSet, out: Path) ->
     return len(records)
 
 
-def _answer_with_model(recipe: EvalRecipe, contestant: ContestantConfig, todo: list[tuple[QuestionSet, Path]]):
-    """Load a local contestant once; answer its missing questions; score the MCQ if asked; return (answers, mcq)."""
+def _answer_with_model(
+    recipe: EvalRecipe, contestant: ContestantConfig, todo: list[tuple[QuestionSet, Path]]
+) -> tuple[ChatSession, int]:
+    """Load a local contestant once and answer its missing questions; return the session and the answers written."""
     from ..chat import load_chat
     from .answers import answer_with_session
 
@@ -335,7 +360,7 @@ def _answer_with_endpoint(recipe: EvalRecipe, contestant: ContestantConfig, todo
     return written
 
 
-def _score_mcq(recipe: EvalRecipe, session, contestant: ContestantConfig, out: Path, recipe_path) -> None:
+def _score_mcq(recipe: EvalRecipe, session, contestant: ContestantConfig, out: Path) -> None:
     from .mcq import evaluate_mcq, load_mcq
 
     mcq = recipe.mcq
@@ -343,10 +368,8 @@ def _score_mcq(recipe: EvalRecipe, session, contestant: ContestantConfig, out: P
         from .._resources import resource_path
 
         data: str | Path = resource_path("data") / "eval" / "mcq"
-    elif looks_local(mcq.data) or Path(mcq.data).suffix:
-        data = _local(mcq.data, recipe_path, "mcq.data")
     else:
-        data = mcq.data
+        data = mcq.data  # a local path was made absolute by resolve_paths; else a Hub dataset id
     items = load_mcq(data, langs=mcq.langs, split=mcq.split, revision=mcq.revision)
     if mcq.limit is not None:
         items = [item for item in items if item.index < mcq.limit]
@@ -361,7 +384,7 @@ def _score_mcq(recipe: EvalRecipe, session, contestant: ContestantConfig, out: P
     write_json_atomic(out, {"model": contestant.model, "data": str(data), **result.to_dict()})
 
 
-def run_answers(recipe: EvalRecipe, sets: list[QuestionSet], result: RunResult, recipe_path: Path | None) -> None:
+def run_answers(recipe: EvalRecipe, sets: list[QuestionSet], result: RunResult) -> None:
     """Make every contestant's missing answers (and MCQ scores), loading each local model at most once."""
     import gc
 
@@ -383,7 +406,7 @@ def run_answers(recipe: EvalRecipe, sets: list[QuestionSet], result: RunResult, 
             session, written = _answer_with_model(recipe, contestant, todo)
             result.answers_written += written
             if needs_mcq:
-                _score_mcq(recipe, session, contestant, mcq_out, recipe_path)
+                _score_mcq(recipe, session, contestant, mcq_out)
                 result.mcq_scored.append(contestant.name)
             del session
             gc.collect()  # free one model's memory before the next one loads
@@ -606,7 +629,7 @@ def run_eval(
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     output_dir = Path(recipe.output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
-    resolve_contestants(recipe, recipe_path)
+    resolve_paths(recipe, recipe_path)
     sets = resolve_question_sets(recipe, recipe_path)
     result = RunResult(output_dir)
 
@@ -615,7 +638,7 @@ def run_eval(
         fn(*args)
         result.timings_s[step] = time.perf_counter() - start
 
-    timed("answers", run_answers, recipe, sets, result, recipe_path)
+    timed("answers", run_answers, recipe, sets, result)
     if sets:
         timed("reviews", run_reviews, recipe, sets, result)
         timed("metrics", run_metrics, recipe, sets)
