@@ -72,6 +72,8 @@ def load_results(folder: str | Path) -> RunResults:
             mcq[path.stem] = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise DataError(f"{path}: not valid JSON ({exc.msg}).") from exc
+    order = [c["name"] for c in (run.get("recipe") or {}).get("contestants", [])]
+    mcq = dict(sorted(mcq.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)))
     return RunResults(folder, run, columns, mcq)
 
 
