@@ -121,6 +121,11 @@ def test_overrides_by_dotted_path_index_and_name():
         load_eval_recipe(tiny, ["--judge.repeat=2"])
     with pytest.raises(ConfigError, match=r"no list item named 'chimera'"):
         load_eval_recipe(tiny, ["--contestants.chimera.model=x"])
+    assert load_eval_recipe("medical").mcq.k_shot == 3  # a bundled recipe by name
+    with pytest.raises(
+        ConfigError, match=r"Eval recipe tinyy does not exist \(bundled recipes: llmzoo-general, medical"
+    ):
+        load_eval_recipe("tinyy")
     with pytest.raises(ConfigError, match=r"dimensions: unknown \['fluency'\]"):
         load_eval_recipe(tiny, ["--dimensions=[general, fluency]"])
 

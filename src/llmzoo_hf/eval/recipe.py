@@ -339,7 +339,8 @@ def apply_override(data: dict[str, Any], key: str, value: Any, *, schema: type =
 
 
 def load_eval_recipe(path: str | Path, overrides: list[str] | None = None) -> EvalRecipe:
-    """Read ``recipes/eval/NAME.yaml`` and apply ``--key=value`` overrides (values read as YAML).
+    """Read an eval recipe (a YAML file, or the name of a bundled one such as ``tiny``) and apply ``--key=value``
+    overrides (values read as YAML).
 
     Raises:
         ConfigError: the file is missing or not YAML, or a key or value is wrong (named with the recipe path).
@@ -347,8 +348,16 @@ def load_eval_recipe(path: str | Path, overrides: list[str] | None = None) -> Ev
     import yaml
 
     path = Path(path)
+    if not path.is_file() and not path.suffix:  # a bundled recipe by name: `llmzoo eval run tiny`
+        from .._resources import resource_path
+
+        bundled = resource_path("recipes") / "eval" / f"{path}.yaml"
+        path = bundled if bundled.is_file() else path
     if not path.is_file():
-        raise ConfigError(f"Eval recipe {path} does not exist.")
+        from .._resources import resource_path
+
+        names = sorted(p.stem for p in (resource_path("recipes") / "eval").glob("*.yaml"))
+        raise ConfigError(f"Eval recipe {path} does not exist (bundled recipes: {', '.join(names)}).")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
