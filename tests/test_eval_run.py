@@ -122,6 +122,10 @@ def test_overrides_by_dotted_path_index_and_name():
     with pytest.raises(ConfigError, match=r"no list item named 'chimera'"):
         load_eval_recipe(tiny, ["--contestants.chimera.model=x"])
     assert load_eval_recipe("medical").mcq.k_shot == 3  # a bundled recipe by name
+    from llmzoo_hf.eval.run import run_eval
+
+    with pytest.raises(ConfigError, match=r"push needs `hub_dataset_id` in the recipe"):
+        run_eval(load_eval_recipe("medical"), push=True)
     with pytest.raises(
         ConfigError, match=r"Eval recipe tinyy does not exist \(bundled recipes: llmzoo-general, medical"
     ):
