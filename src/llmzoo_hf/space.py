@@ -326,6 +326,9 @@ def build_demo(config: SpaceConfig | None = None):
 
             for button, winner in ((vote_a, "model_a"), (vote_tie, "tie"), (vote_b, "model_b")):
                 button.click(make_vote(winner), [question, model_a, model_b, answer_a, answer_b], vote_status)
+        from .eval.leaderboard import leaderboard_tab
+
+        leaderboard_tab(votes_path=config.votes_path)  # eval results from LLMZOO_RESULTS, arena votes as human eval
     return demo
 
 

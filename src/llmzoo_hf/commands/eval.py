@@ -1,4 +1,4 @@
-"""``llmzoo eval answer|review|metrics|report|mcq|push``: LLM Zoo's judge evaluation and a medical MCQ benchmark."""
+"""``llmzoo eval run|answer|review|metrics|report|mcq|push``: LLM Zoo's judge evaluation and a medical MCQ benchmark."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def register(subparsers) -> None:
         description="GPT-judge evaluation in LLM Zoo's file layouts (answers → reviews → metric.json → report), "
         "plus multilingual medical multiple-choice accuracy.",
         examples=[
+            "llmzoo eval run recipes/eval/tiny.yaml                 # everything below, from one recipe",
             "llmzoo eval answer --questions data/eval/questions_general_en.jsonl --out answers/phoenix.jsonl",
             "llmzoo eval review --questions Q.jsonl --answers chatgpt.jsonl phoenix.jsonl --judge-endpoint "
             "http://127.0.0.1:8000 --judge-model gpt-4 --out reviews/en/general/review.jsonl",
@@ -29,6 +30,7 @@ def register(subparsers) -> None:
         ],
     )
     sub = parser.add_subparsers(dest="eval_command", metavar="STEP")
+    _register_run(sub)
     _register_answer(sub)
     _register_review(sub)
     _register_metrics(sub)
@@ -224,37 +226,20 @@ def _register_metrics(sub) -> None:
     parser.set_defaults(func=run_metrics)
 
 
-def _judge_info(reviews: list[dict]) -> dict:
-    meta = (reviews[0].get("metadata") or {}) if reviews else {}
-    keys = ("judge_model", "judge_endpoint", "temperature", "seed", "prompt_version", "dimension", "mode")
-    info = {k: meta[k] for k in keys if k in meta}
-    if reviews and "reviewer_id" in reviews[0]:
-        info.setdefault("judge_model", reviews[0]["reviewer_id"])
-    return info
-
-
 def run_metrics(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval metrics``."""
-    from ..eval._io import read_jsonl, write_json_atomic, write_text_atomic
-    from ..eval.metrics import compute_metrics_over_repeats, format_ordering
-    from ..eval.report import summary_path
+    from ..eval._io import read_jsonl
+    from ..eval.metrics import format_ordering, write_metric_files
 
-    reviews = read_jsonl(args.reviews)
-    result = compute_metrics_over_repeats(
-        _load_questions(args), reviews, reference=not args.no_reference, reference_label=args.reference_label
+    result, summary = write_metric_files(
+        _load_questions(args),
+        read_jsonl(args.reviews),
+        args.out,
+        ordering_path=args.ordering,
+        reference=not args.no_reference,
+        reference_label=args.reference_label,
     )
-    write_json_atomic(args.out, result.mean)
-    summary = {**result.summary(), "judge": _judge_info(reviews)}
-    presented = [(r.get("metadata") or {}).get("presented_order") for r in reviews]
-    if any(order and order != sorted(order) for order in presented):
-        from ..eval.judge import position_bias
-
-        # Answers were shown in varying orders (--shuffle / --swap): keep how much the judge favoured a position.
-        summary["position_bias"] = position_bias(reviews)
-    write_json_atomic(summary_path(args.out), summary)
     ordering = format_ordering(result.ordering)
-    if args.ordering:
-        write_text_atomic(args.ordering, ordering)
     print(ordering, end="")
     print(
         f"Q={summary['Q']} (of {summary['questions']}, {summary['skipped_coding_math']} coding/math left out); "
@@ -416,16 +401,20 @@ def _register_push(sub) -> None:
     parser = add_command(
         sub,
         "push",
-        help="Upload an evaluation folder to a Hub dataset with a generated card.",
-        description="Uploads answers, reviews, metric tables, report and MCQ results (JSON/JSONL/TXT/MD/PNG/CSV). "
-        "The token comes from HF_TOKEN or `hf auth login`.",
-        examples=["llmzoo eval push eval_out/ --repo-id my-org/llmzoo-eval-results --private"],
+        help="Upload a results folder of `eval run` to a Hub dataset with a generated card.",
+        description="Uploads answers, reviews, metric tables, ordering tables, MCQ results, charts, report.md and "
+        "run.json, with a dataset card holding the ratio, win/tie/lose and MCQ tables. --dry-run writes the exact "
+        "upload to a folder instead. The token comes from HF_TOKEN or `hf auth login`.",
+        examples=[
+            "llmzoo eval push outputs/eval/tiny --repo-id my-org/llmzoo-eval-tiny --private",
+            "llmzoo eval push outputs/eval/tiny --repo-id my-org/llmzoo-eval-tiny --dry-run /tmp/upload",
+        ],
     )
-    parser.add_argument("folder", help="Evaluation folder.")
+    parser.add_argument("folder", metavar="RUN_DIR", help="Results folder of `llmzoo eval run`.")
     parser.add_argument("--repo-id", required=True, help="Hub dataset id.")
     parser.add_argument("--private", action="store_true", help="Create the dataset as private.")
     parser.add_argument("--revision", default=None, help="Branch to push to.")
-    parser.add_argument("--languages", nargs="*", default=None, help="Languages for the card metadata.")
+    parser.add_argument("--dry-run", default=None, metavar="DIR", help="Write the upload to DIR; upload nothing.")
     parser.set_defaults(func=run_push)
 
 
@@ -433,8 +422,63 @@ def run_push(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval push``."""
     from ..eval.publish import push_results
 
-    url = push_results(
-        args.folder, args.repo_id, private=args.private, revision=args.revision, languages=args.languages
+    result = push_results(
+        args.folder, args.repo_id, private=args.private, revision=args.revision, dry_run_dir=args.dry_run
     )
-    print(url)
+    if result.dry_run_dir is not None:
+        print(f"Dry run: {len(result.files)} files for dataset {result.repo_id} written to {result.dry_run_dir}")
+        print("\n".join(f"  {name}" for name in result.files))
+    else:
+        print(result.url)
     return 0
+
+
+# --------------------------------------------------------------------------------------------------- run
+
+
+def _register_run(sub) -> None:
+    from ..cli import HelpFormatter
+    from ..eval.recipe import recipe_keys_help
+
+    examples = [
+        "llmzoo eval run recipes/eval/tiny.yaml",
+        "llmzoo eval run recipes/eval/tiny.yaml --dry-run --limit=2",
+        "llmzoo eval run recipes/eval/tiny.yaml --contestants.chimera-tiny.model=runs/my-tiny --judge.repeats=2",
+        "llmzoo eval run recipes/eval/llmzoo-general.yaml --judge.endpoint=https://api.openai.com --push",
+    ]
+    parser = sub.add_parser(
+        "run",
+        help="Run a whole evaluation from a recipe: answers, judge reviews, metrics, MCQ, report (resumable).",
+        description="Run recipes/eval/NAME.yaml: every contestant answers every question set, the judge ranks "
+        "the answers on every dimension, LLM Zoo's metric tables, MCQ scores, charts, report.md and run.json go to "
+        "the recipe's output_dir. A rerun does only what is missing. The plan (judge calls, rough prompt tokens) "
+        "is printed first; --dry-run stops there. Override any recipe key with --key=value (YAML value).",
+        formatter_class=HelpFormatter,
+        epilog="Examples:\n" + "\n".join(f"  {e}" for e in examples) + "\n\n" + recipe_keys_help(),
+    )
+    parser.add_argument("recipe", metavar="RECIPE", help="Eval recipe YAML (recipes/eval/*.yaml).")
+    parser.add_argument("--dry-run", action="store_true", help="Print the plan and stop.")
+    parser.add_argument("--push", action="store_true", help="Upload the results to the recipe's hub_dataset_id.")
+    parser.add_argument("overrides", nargs=argparse.REMAINDER, help="--key=value overrides of recipe keys.")
+    parser.set_defaults(func=run_run)
+
+
+def run_run(args: argparse.Namespace) -> int:
+    """Run ``llmzoo eval run``."""
+    from ..eval.recipe import load_eval_recipe
+    from ..eval.run import plan_run, resolve_paths, resolve_question_sets, run_eval
+
+    # Flags written after the recipe land in the overrides (argparse.REMAINDER); take them back out.
+    overrides = [o for o in args.overrides if o not in ("--dry-run", "--push")]
+    dry_run = args.dry_run or "--dry-run" in args.overrides
+    push = args.push or "--push" in args.overrides
+    recipe = load_eval_recipe(args.recipe, overrides)
+    resolve_paths(recipe, Path(args.recipe))
+    plan = plan_run(recipe, resolve_question_sets(recipe, Path(args.recipe)))
+    print(plan.describe(), flush=True)
+    if dry_run:
+        print("Dry run: nothing was generated, judged or written.")
+        return 0
+    result = run_eval(recipe, recipe_path=args.recipe, push=push)
+    print(result.describe())
+    return 1 if result.judge_failed else 0

@@ -10,9 +10,12 @@ from .judge import JudgeSettings, parse_order, parse_scores, review_answers
 from .mcq import evaluate_mcq, load_mcq
 from .metrics import compute_metrics, compute_metrics_over_repeats, format_ordering
 from .questions import load_questions
+from .recipe import EvalRecipe, load_eval_recipe
 from .report import build_report
+from .run import run_eval
 
 __all__ = [
+    "EvalRecipe",
     "JudgeSettings",
     "answer_with_endpoint",
     "answer_with_session",
@@ -21,9 +24,11 @@ __all__ = [
     "compute_metrics_over_repeats",
     "evaluate_mcq",
     "format_ordering",
+    "load_eval_recipe",
     "load_mcq",
     "load_questions",
     "parse_order",
     "parse_scores",
     "review_answers",
+    "run_eval",
 ]

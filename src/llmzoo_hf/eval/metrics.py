@@ -17,6 +17,7 @@ import logging
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import DataError
@@ -317,3 +318,47 @@ def compute_metrics_over_repeats(
     return RepeatedMetrics(
         mean, std, results, [OrderingRow(m, means[m], k) for m, k in zip(ordered, ranks, strict=True)]
     )
+
+
+def judge_info(reviews: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the judge settings recorded in the first review (model, endpoint, temperature, seed, prompt...)."""
+    meta = (reviews[0].get("metadata") or {}) if reviews else {}
+    keys = ("judge_model", "judge_endpoint", "temperature", "seed", "prompt_version", "dimension", "mode")
+    info = {k: meta[k] for k in keys if k in meta}
+    if reviews and "reviewer_id" in reviews[0]:
+        info.setdefault("judge_model", reviews[0]["reviewer_id"])
+    return info
+
+
+def write_metric_files(
+    questions: list[Question],
+    reviews: list[dict[str, Any]],
+    metric_path: str | Path,
+    *,
+    ordering_path: str | Path | None = None,
+    reference: bool = True,
+    reference_label: str | None = None,
+) -> tuple[RepeatedMetrics, dict[str, Any]]:
+    """Write ``metric.json`` (LLM Zoo's layout), its ``metric.summary.json`` side-car and the ordering table.
+
+    The summary holds the counts, the spread over repeats, the judge settings and, when the answers were shown in
+    varying orders (shuffle / swap), how much the judge favoured a position.
+
+    Returns:
+        The metrics and the summary written beside them.
+    """
+    from ._io import write_json_atomic, write_text_atomic
+    from .report import summary_path
+
+    result = compute_metrics_over_repeats(questions, reviews, reference=reference, reference_label=reference_label)
+    write_json_atomic(metric_path, result.mean)
+    summary = {**result.summary(), "judge": judge_info(reviews)}
+    presented = [(r.get("metadata") or {}).get("presented_order") for r in reviews]
+    if any(order and order != sorted(order) for order in presented):
+        from .judge import position_bias
+
+        summary["position_bias"] = position_bias(reviews)
+    write_json_atomic(summary_path(metric_path), summary)
+    if ordering_path is not None:
+        write_text_atomic(ordering_path, format_ordering(result.ordering))
+    return result, summary

@@ -1,44 +1,84 @@
-"""Push an evaluation folder (answers, reviews, metric tables, report, MCQ results) to a Hub dataset with a card."""
+"""Publish a results folder of ``llmzoo eval run`` as a Hub dataset, with a card built from its tables.
+
+:func:`push_results` stages exactly what is uploaded (the result files, hard-linked, and a generated ``README.md``)
+and uploads it, or with ``dry_run_dir`` writes the staged folder there and uploads nothing. Credentials:
+``token=None`` lets huggingface_hub resolve ``HF_TOKEN`` or the cached login; the token is never written.
+"""
 
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-_RESULT_PATTERNS = ("*.jsonl", "*.json", "*.txt", "*.md", "*.png", "*.csv")
+_RESULT_SUFFIXES = (".jsonl", ".json", ".txt", ".md", ".png", ".csv")
 
 
-def build_results_card(folder: str | Path, repo_id: str, *, languages: list[str] | None = None):
-    """Return a ``DatasetCard`` describing the evaluation results in ``folder`` (its report is inlined)."""
+def _result_files(folder: Path) -> list[Path]:
+    """Return the files of ``folder`` that are uploaded: results only (no logs, no hidden scratch files)."""
+    files = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if not path.is_file() or path.suffix not in _RESULT_SUFFIXES or relative.parts[0] == "logs":
+            continue
+        if any(part.startswith(".") for part in relative.parts) or relative.as_posix() == "README.md":
+            continue
+        files.append(path)
+    return files
+
+
+def build_results_card(folder: str | Path, repo_id: str):
+    """Return the ``DatasetCard`` of a results folder: contestants, judge, ratio / win-tie-lose / MCQ tables.
+
+    Raises:
+        FileNotFoundError: ``folder`` is not a results folder of ``llmzoo eval run`` (no run.json).
+    """
     from huggingface_hub import DatasetCard, DatasetCardData
 
-    folder = Path(folder)
-    files = sorted(p.relative_to(folder).as_posix() for pattern in _RESULT_PATTERNS for p in folder.rglob(pattern))
-    report = next((folder / name for name in ("report.md", "README_report.md") if (folder / name).is_file()), None)
-    data = DatasetCardData(
-        language=sorted(set(languages)) if languages else None,
+    from ..cards import DEFAULT_TAGS, _template, _title
+    from .results import load_results, markdown_table, mcq_table, ratio_table, win_tie_lose_table
+
+    results = load_results(folder)
+    run = results.run
+    recipe = run.get("recipe") or {}
+    languages = run.get("languages") or []
+    card_data = DatasetCardData(
+        language=languages or None,
         license="apache-2.0",
-        tags=["llmzoo-hf", "evaluation", "llm-as-a-judge"],
-        pretty_name=f"Evaluation results: {repo_id.split('/')[-1]}",
+        tags=list(dict.fromkeys([*DEFAULT_TAGS, "evaluation", "llm-as-a-judge"])),
+        pretty_name=_title(repo_id),
     )
-    body = [
-        f"# Evaluation results: {repo_id.split('/')[-1]}",
-        "",
-        "Answers, judge reviews and metric tables made with `llmzoo eval` (llmzoo-hf). File layouts follow LLM Zoo: "
-        "answers `{answer_id, question_id, model_id, text, category, lang, metadata}`, reviews with an `order` "
-        "(1-based ranks, ties share a rank, -1 = judge text not parsable) or `score` list, and `metric.json` "
-        "tables where the first model is the reference.",
-        "",
-        "Judge-based rankings depend on the judge model, its prompt and the order in which answers are shown; "
-        "each review record names the judge model, endpoint, temperature, seed and prompt version.",
-        "",
-    ]
-    if report is not None:
-        body += ["## Report", "", report.read_text(encoding="utf-8"), ""]
-    body += ["## Files", "", *[f"- `{name}`" for name in files], ""]
-    return DatasetCard(f"---\n{data.to_yaml()}\n---\n\n" + "\n".join(body))
+    tables = {
+        "ratio_table": ratio_table(results),
+        "win_tie_lose_table": win_tie_lose_table(results),
+        "mcq_table": mcq_table(results),
+    }
+    return DatasetCard.from_template(
+        card_data,
+        template_path=_template("dataset_cards", "eval_results_card.md.j2"),
+        pretty_name=_title(repo_id),
+        note=recipe.get("report_note"),
+        contestants=[c["name"] for c in recipe.get("contestants", [])],
+        sets=run.get("question_sets", []),
+        dimensions=recipe.get("dimensions", []),
+        judge=run.get("judge") or None,
+        n_files=len(_result_files(results.folder)) + 1,
+        **{name: markdown_table(table) if table[1] else "" for name, table in tables.items()},
+    )
+
+
+def stage_results(folder: str | Path, staging: str | Path, *, repo_id: str) -> list[str]:
+    """Write into ``staging`` exactly what :func:`push_results` uploads; return the relative paths, sorted."""
+    from ..hub import _link_or_copy
+
+    folder, staging = Path(folder), Path(staging)
+    card = build_results_card(folder, repo_id)
+    for path in _result_files(folder):
+        _link_or_copy(path, staging / path.relative_to(folder))
+    card.save(staging / "README.md")
+    return sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
 
 
 def push_results(
@@ -48,41 +88,50 @@ def push_results(
     token: str | None = None,
     private: bool = False,
     revision: str | None = None,
-    languages: list[str] | None = None,
+    dry_run_dir: str | Path | None = None,
     commit_message: str = "Upload llmzoo-hf evaluation results",
-) -> str:
-    """Upload ``folder`` to the dataset repo ``repo_id`` with a generated card; return the commit URL.
+):
+    """Upload a results folder to the dataset repo ``repo_id`` with a generated card (or write the dry run).
 
     Args:
-        folder: the evaluation folder (answers, reviews, metrics, report).
+        folder: the results folder of ``llmzoo eval run``.
         repo_id: Hub dataset id, e.g. ``my-org/llmzoo-eval-results``.
         token: Hub token; ``None`` lets huggingface_hub use ``HF_TOKEN`` or the cached login.
         private: create the repo as private when it does not exist yet.
-    """
-    from huggingface_hub import HfApi
+        revision: branch to upload to (created from main when missing).
+        dry_run_dir: write the exact upload here instead (must not exist or be empty).
 
+    Returns:
+        A :class:`llmzoo_hf.hub.PushResult` (files, commit URL or dry-run folder).
+
+    Raises:
+        FileNotFoundError: ``folder`` is not a results folder.
+        FileExistsError: ``dry_run_dir`` is not empty.
+    """
+    from huggingface_hub.utils import validate_repo_id
+
+    from ..hub import PushResult
+
+    validate_repo_id(repo_id)
     folder = Path(folder)
     if not folder.is_dir():
-        raise FileNotFoundError(f"Evaluation folder {folder} does not exist.")
+        raise FileNotFoundError(f"Results folder {folder} does not exist.")
+    if dry_run_dir is not None:
+        dry_run_dir = Path(dry_run_dir)
+        if dry_run_dir.exists() and any(dry_run_dir.iterdir()):
+            raise FileExistsError(f"{dry_run_dir} is not empty; give an empty or new folder for the dry run.")
+        files = stage_results(folder, dry_run_dir, repo_id=repo_id)
+        return PushResult(repo_id, "dataset", files, None, dry_run_dir)
+    from huggingface_hub import HfApi
+
     api = HfApi(token=token)
-    api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
-    card = build_results_card(folder, repo_id, languages=languages)
-    api.upload_file(
-        path_or_fileobj=str(card).encode("utf-8"),
-        path_in_repo="README.md",
-        repo_id=repo_id,
-        repo_type="dataset",
-        revision=revision,
-        commit_message="Add dataset card",
-    )
-    info = api.upload_folder(
-        folder_path=str(folder),
-        repo_id=repo_id,
-        repo_type="dataset",
-        revision=revision,
-        allow_patterns=list(_RESULT_PATTERNS) + [f"**/{p}" for p in _RESULT_PATTERNS],
-        ignore_patterns=["README.md"],
-        commit_message=commit_message,
-    )
-    logger.info("Pushed %s to %s", folder, repo_id)
-    return str(getattr(info, "commit_url", info))
+    with tempfile.TemporaryDirectory(prefix="llmzoo-eval-push-") as tmp:
+        files = stage_results(folder, tmp, repo_id=repo_id)
+        url = api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
+        if revision:
+            api.create_branch(repo_id, branch=revision, repo_type="dataset", exist_ok=True)
+        commit = api.upload_folder(
+            folder_path=tmp, repo_id=repo_id, repo_type="dataset", revision=revision, commit_message=commit_message
+        )
+    logger.info("Uploaded %d files to %s", len(files), url)
+    return PushResult(repo_id, "dataset", files, str(getattr(commit, "commit_url", None) or url), None)
