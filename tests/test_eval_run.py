@@ -98,7 +98,7 @@ def test_recipe_keys_are_checked_with_the_closest_name(tmp_path):
     ):
         load_eval_recipe(recipe)
     recipe.write_text("contestants: [{name: a, model: embedded}]\nmcq: {k_shot: two}\noutput_dir: x\n")
-    with pytest.raises(ConfigError, match=r"bad\.yaml\.mcq\.k_shot: expected int, got 'two'"):
+    with pytest.raises(ConfigError, match=r"bad\.yaml\.mcq\.k_shot: expected int \| None, got 'two'"):
         load_eval_recipe(recipe)
     recipe.write_text("contestants: [{name: a, model: embedded, answers: a.jsonl}]\nmcq: {}\noutput_dir: x\n")
     with pytest.raises(ConfigError, match=r"contestant 'a': give exactly one of model, endpoint or answers"):
@@ -116,7 +116,7 @@ def test_overrides_by_dotted_path_index_and_name():
         ("smollm2-135m-instruct", "embedded", "float32"),
         ("chimera-tiny", "/x/y", "auto"),
     ]
-    assert recipe.judge.settings("http://h").endpoint == "http://h" and recipe.judge.settings("u").seed == 0
+    assert recipe.judge.settings("http://h").base_url == "http://h/v1" and recipe.judge.settings("http://u").seed == 0
     with pytest.raises(ConfigError, match=r"--judge\.repeat: unknown key `repeat`\. Did you mean `repeats`\?"):
         load_eval_recipe(tiny, ["--judge.repeat=2"])
     with pytest.raises(ConfigError, match=r"no list item named 'chimera'"):

@@ -21,7 +21,7 @@ from typing import Any
 from ..chat import GenerationSettings
 from ..errors import ConfigError
 from .judge import DIMENSIONS, MODES, JudgeSettings
-from .mcq import METHODS
+from .mcq import MCQConfig
 
 EMBEDDED = "embedded"
 
@@ -103,7 +103,7 @@ class JudgeConfig(JudgeSettings):
     def settings(self, endpoint: str) -> JudgeSettings:
         """Return the :class:`JudgeSettings` that ``review_answers`` takes, calling ``endpoint``."""
         values = {f.name: getattr(self, f.name) for f in fields(JudgeSettings)}
-        return JudgeSettings(**{**values, "endpoint": endpoint})
+        return JudgeSettings(**{**values, "base_url": endpoint})
 
 
 @dataclass
@@ -115,23 +115,19 @@ class AnswerConfig(GenerationSettings):
 
 
 @dataclass
-class McqConfig:
-    """The multilingual medical MCQ benchmark (XMedBench layout), run for every local-model contestant."""
+class McqConfig(MCQConfig):
+    """The multilingual medical MCQ benchmark (XMedBench layout), run for every local-model contestant: where the
+    items come from, plus every setting of :class:`~llmzoo_hf.eval.mcq.MCQConfig` (protocol, methods, shots, …)."""
 
     data: str | None = field(default=None, metadata={"help": "File, folder or Hub dataset id (default: bundled)."})
     langs: list[str] | None = field(default=None, metadata={"help": "Languages (default: every file)."})
     split: str = field(default="test", metadata={"help": "Split of a Hub dataset."})
     revision: str | None = field(default=None, metadata={"help": "Revision of a Hub dataset."})
-    methods: list[str] = field(default_factory=lambda: list(METHODS), metadata={"help": "loglik and/or generate."})
-    k_shot: int = field(default=0, metadata={"help": "Worked examples (same language) before each question."})
-    limit: int | None = field(default=None, metadata={"help": "Use only the first N items of each language."})
-    batch_size: int = field(default=8, metadata={"help": "Questions per batch."})
-    max_new_tokens: int = field(default=16, metadata={"help": "Generation budget of the generate method."})
+    limit: int | None = field(default=None, metadata={"help": "Use only the first N items of each source."})
 
-    def __post_init__(self) -> None:
-        unknown = [m for m in self.methods if m not in METHODS]
-        if unknown:
-            raise ConfigError(f"mcq.methods: unknown {unknown}; choose from {METHODS}.")
+    def scoring(self) -> MCQConfig:
+        """Return the scoring settings alone, as ``evaluate_mcq`` takes them."""
+        return MCQConfig(**{f.name: getattr(self, f.name) for f in fields(MCQConfig)})
 
 
 @dataclass

@@ -339,12 +339,12 @@ def _answer_with_model(
 
 
 def _answer_with_endpoint(recipe: EvalRecipe, contestant: ContestantConfig, todo) -> int:
-    from ._client import EndpointConfig
+    from ..client import EndpointConfig
     from .answers import answer_with_endpoint
 
     gen = recipe.answering
     config = EndpointConfig(
-        endpoint=contestant.endpoint,
+        base_url=contestant.endpoint,
         model=contestant.endpoint_model,
         temperature=gen.temperature,
         top_p=gen.top_p,
@@ -361,7 +361,7 @@ def _answer_with_endpoint(recipe: EvalRecipe, contestant: ContestantConfig, todo
 
 
 def _score_mcq(recipe: EvalRecipe, session, contestant: ContestantConfig, out: Path) -> None:
-    from .mcq import evaluate_mcq, load_mcq
+    from .mcq import evaluate_mcq, read_mcq
 
     mcq = recipe.mcq
     if mcq.data is None:
@@ -370,17 +370,9 @@ def _score_mcq(recipe: EvalRecipe, session, contestant: ContestantConfig, out: P
         data: str | Path = resource_path("data") / "eval" / "mcq"
     else:
         data = mcq.data  # a local path was made absolute by resolve_paths; else a Hub dataset id
-    items = load_mcq(data, langs=mcq.langs, split=mcq.split, revision=mcq.revision)
-    if mcq.limit is not None:
-        items = [item for item in items if item.index < mcq.limit]
-    result = evaluate_mcq(
-        session,
-        items,
-        methods=tuple(mcq.methods),
-        k_shot=mcq.k_shot,
-        batch_size=mcq.batch_size,
-        max_new_tokens=mcq.max_new_tokens,
-    )
+    mcq_data = read_mcq(data, langs=mcq.langs, split=mcq.split, revision=mcq.revision)
+    items = mcq_data.items if mcq.limit is None else mcq_data.first_per_source(mcq.limit)
+    result = evaluate_mcq(session, items, mcq.scoring(), pool=mcq_data.items)
     write_json_atomic(out, {"model": contestant.model, "data": str(data), **result.to_dict()})
 
 
