@@ -134,7 +134,7 @@ class GGUFCardInfo:
     """
 
     model_id: str
-    base_model: str
+    base_model: str | None
     files: dict[str, str]
     has_chat_template: bool = True
     languages: list[str] = field(default_factory=list)

@@ -46,12 +46,15 @@ class GGUFExportConfig:
     """Options of ``llmzoo export gguf`` (the model is the positional argument)."""
 
     out: str = field(default="", metadata={"help": "The .gguf file to write; its folder gets the README.md card."})
-    type: str = field(default="f16", metadata={"help": f"Tensor type: {', '.join(GGUF_TYPES)}."})
+    type: str = field(
+        default="f16",
+        metadata={"help": "Tensor type (q4_0 keeps the embedding and output head q8_0).", "choices": GGUF_TYPES},
+    )
     model_id: str | None = field(default=None, metadata={"help": "Hub id of the GGUF repo, for the card."})
     base_model_id: str | None = field(
         default=None, metadata={"help": "Hub id of the exported model, for the card's base_model."}
     )
-    overwrite: bool = field(default=False, metadata={"help": "Replace --out (and the card) if they exist."})
+    overwrite: bool = field(default=False, metadata={"help": "Replace --out if it exists."})
 
     def __post_init__(self) -> None:
         if self.type not in GGUF_TYPES:
@@ -261,7 +264,15 @@ def _rope_theta(config: dict) -> float:
 
 
 def _add_metadata(
-    writer, config: dict, vocab: GGUFVocab, tokenizer, *, name: str, file_type: int, template: str | None
+    writer,
+    config: dict,
+    vocab: GGUFVocab,
+    tokenizer,
+    *,
+    name: str,
+    file_type: int,
+    template: str | None,
+    base_model: str | None,
 ) -> None:
     import gguf
 
@@ -269,6 +280,10 @@ def _add_metadata(
     n_head = int(config["num_attention_heads"])
     writer.add_type(gguf.GGUFType.MODEL)
     writer.add_name(name)
+    if base_model:  # llama.cpp's convention; `llmzoo push gguf` reads it back for the card
+        writer.add_base_model_count(1)
+        writer.add_base_model_name(0, base_model)
+        writer.add_base_model_repo_url(0, f"https://huggingface.co/{base_model}")
     writer.add_file_type(file_type)
     writer.add_quantization_version(gguf.GGML_QUANT_VERSION)
     writer.add_vocab_size(len(vocab.tokens))
@@ -308,7 +323,9 @@ def _add_metadata(
     # Whether the tokenizer puts BOS in front of plain text: the chat templates write their own special tokens.
     probe = tokenizer("a")["input_ids"]
     writer.add_add_bos_token(bool(probe) and tokenizer.bos_token_id is not None and probe[0] == tokenizer.bos_token_id)
-    writer.add_add_eos_token(bool(probe) and tokenizer.eos_token_id is not None and probe[-1] == tokenizer.eos_token_id)
+    writer.add_add_eos_token(
+        bool(probe) and tokenizer.eos_token_id is not None and probe[-1] == tokenizer.eos_token_id
+    )
     if template:
         writer.add_chat_template(template)
 
@@ -358,7 +375,13 @@ def export_gguf(
     resolved = resolve_model(model, revision=revision)
     folder = Path(resolved.path)
     if not folder.is_dir():
-        folder = Path(snapshot_download(resolved.path, revision=resolved.revision, allow_patterns=["*.json", "*.safetensors", "tokenizer.model", "*.jinja"]))
+        folder = Path(
+            snapshot_download(
+                resolved.path,
+                revision=resolved.revision,
+                allow_patterns=["*.json", "*.safetensors", "tokenizer.model", "*.jinja"],
+            )
+        )
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     if config.get("model_type") not in SUPPORTED_MODEL_TYPES:
         raise ConfigError(
@@ -372,6 +395,9 @@ def export_gguf(
     vocab = build_vocab(tokenizer, vocab_size=int(config["vocab_size"]), folder=folder)
     plan = _tensor_plan(reader, config, type)
     template = inference_chat_template(getattr(tokenizer, "chat_template", None))
+    base = base_model_id or (EMBEDDED_HUB_ID if resolved.kind == "embedded" else None)
+    if base is None and resolved.kind in ("hub", "zoo"):
+        base = resolved.path
 
     import gguf
 
@@ -388,7 +414,16 @@ def export_gguf(
     tmp = Path(tmp_name)
     writer = gguf.GGUFWriter(tmp, gguf.MODEL_ARCH_NAMES[gguf.MODEL_ARCH.LLAMA])
     try:
-        _add_metadata(writer, config, vocab, tokenizer, name=model_id or out.stem, file_type=int(file_type), template=template)
+        _add_metadata(
+            writer,
+            config,
+            vocab,
+            tokenizer,
+            name=model_id or out.stem,
+            file_type=int(file_type),
+            template=template,
+            base_model=base,
+        )
         for hf_name, gguf_name, qtype, _ in plan:
             _declare(writer, gguf_name, reader.tensors[hf_name].shape, qtype)
         writer.write_header_to_file()
@@ -405,21 +440,29 @@ def export_gguf(
         writer.close()
         tmp.unlink(missing_ok=True)
         raise
-    base = base_model_id or (EMBEDDED_HUB_ID if resolved.kind == "embedded" else None)
-    if base is None and resolved.kind in ("hub", "zoo"):
-        base = resolved.path
     written_card = write_gguf_card(
-        out.parent, model_id=model_id or out.stem, base_model=base or out.stem, has_chat_template=bool(template)
+        out.parent, model_id=model_id or out.stem, base_model=base, has_chat_template=bool(template)
     )
     tensor_types = {gguf_name: qtype.name for _, gguf_name, qtype, _ in plan}
     return GGUFExportResult(out, type, len(plan), out.stat().st_size, written_card, tensor_types)
+
+
+def read_gguf_string(path: str | Path, key: str) -> str | None:
+    """Return the string metadata ``key`` of a GGUF file (e.g. ``general.base_model.0.name``), or None."""
+    import gguf
+
+    field = gguf.GGUFReader(path).fields.get(key)
+    return None if field is None else bytes(field.parts[field.data[0]]).decode("utf-8")
 
 
 def gguf_file_types(folder: str | Path) -> dict[str, str]:
     """Return ``{file name: type}`` for the GGUF files in ``folder`` (the type read from ``general.file_type``)."""
     import gguf
 
-    names = {int(v): k.removeprefix("MOSTLY_").removeprefix("ALL_").lower() for k, v in gguf.LlamaFileType.__members__.items()}
+    names = {
+        int(v): k.removeprefix("MOSTLY_").removeprefix("ALL_").lower()
+        for k, v in gguf.LlamaFileType.__members__.items()
+    }
     types = {}
     for path in sorted(Path(folder).glob("*.gguf")):
         field = gguf.GGUFReader(path).fields.get("general.file_type")
@@ -428,13 +471,13 @@ def gguf_file_types(folder: str | Path) -> dict[str, str]:
 
 
 def write_gguf_card(
-    folder: str | Path, *, model_id: str, base_model: str, has_chat_template: bool = True
+    folder: str | Path, *, model_id: str, base_model: str | None, has_chat_template: bool = True
 ) -> Path | None:
     """Write (or rewrite) the README.md card listing every GGUF file of ``folder``; leave another card alone."""
+    from huggingface_hub import ModelCard
+
     from ._atomic import write_text_atomic
     from .cards import GGUFCardInfo, build_gguf_card
-
-    from huggingface_hub import ModelCard
 
     path = Path(folder) / "README.md"
     if path.is_file() and "gguf" not in (ModelCard.load(path).data.tags or []):

@@ -78,11 +78,17 @@ class _RepeatableOption(argparse.Action):
         setattr(namespace, self.dest, [*items, values])
 
 
-def add_config_args(parser: argparse.ArgumentParser, config_class: type) -> None:
-    """Add one ``--field-name`` option per field of a config dataclass, help from its metadata (list fields repeat)."""
+def add_config_args(parser: argparse.ArgumentParser, config_class: type, *, required: tuple[str, ...] = ()) -> None:
+    """Add one ``--field-name`` option per field of a config dataclass, help from its metadata (list fields repeat);
+    the fields named in ``required`` become required options."""
     import dataclasses
 
     for spec in dataclasses.fields(config_class):
+        if spec.name in required:
+            parser.add_argument(
+                "--" + spec.name.replace("_", "-"), dest=spec.name, required=True, help=spec.metadata["help"]
+            )
+            continue
         flag = "--" + spec.name.replace("_", "-")
         help_text = spec.metadata.get("help", "")
         kind = str(spec.type)
@@ -95,7 +101,14 @@ def add_config_args(parser: argparse.ArgumentParser, config_class: type) -> None
             parser.add_argument(flag, dest=spec.name, action="store_true", help=help_text)
         else:
             value_type = {"int": int, "float": float}.get(kind.split(" |")[0], str)
-            parser.add_argument(flag, dest=spec.name, type=value_type, default=default, help=help_text)
+            parser.add_argument(
+                flag,
+                dest=spec.name,
+                type=value_type,
+                default=default,
+                choices=spec.metadata.get("choices"),
+                help=help_text,
+            )
 
 
 def config_from_args(args: argparse.Namespace, config_class: type):

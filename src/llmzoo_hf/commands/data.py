@@ -335,10 +335,10 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_fertility(args: argparse.Namespace) -> int:
     """Measure tokenizer fertility and print the table."""
-    from ..data.fertility import FertilityConfig, run_fertility as measure
+    from ..data.fertility import FertilityConfig, measure_fertility
 
     config = config_from_args(args, FertilityConfig)
-    report = measure(config)
+    report = measure_fertility(config)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_markdown())
     if report.bad_rows:
         print(f"{len(report.bad_rows)} rows skipped (no text or not JSON); the first: {report.bad_rows[0]}")

@@ -119,7 +119,11 @@ class FertilityReport:
     bad_rows: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"reference_lang": self.reference_lang, "rows": [asdict(r) for r in self.rows], "bad_rows": self.bad_rows}
+        return {
+            "reference_lang": self.reference_lang,
+            "rows": [asdict(r) for r in self.rows],
+            "bad_rows": self.bad_rows,
+        }
 
     def to_markdown(self) -> str:
         """Return one Markdown table, a row per (tokenizer, language)."""
@@ -225,7 +229,8 @@ def collect_texts(
         logger.warning("Skipped %s", line)
     if not by_lang:
         raise DataError(
-            f"No text found in {[str(f) for f in files]}" + (f" for the languages {sorted(wanted)}." if wanted else ".")
+            f"No text found in {[str(f) for f in files]}"
+            + (f" for the languages {sorted(wanted)}." if wanted else ".")
         )
     missing = sorted(wanted - set(by_lang))
     if missing:
@@ -297,7 +302,9 @@ def load_token_counter(spec: str, *, revision: str | None = None) -> TokenCounte
     entry = load_catalog().find(spec)
     if entry is not None:
         if not entry.hub_id or entry.open_weights == "no":
-            raise ConfigError(f"{entry.display_name} (zoo name {entry.name!r}) has no tokenizer on the Hub to measure.")
+            raise ConfigError(
+                f"{entry.display_name} (zoo name {entry.name!r}) has no tokenizer on the Hub to measure."
+            )
         spec, revision = entry.hub_id, revision or entry.revision
     return TokenCounter.from_transformers(spec, AutoTokenizer.from_pretrained(spec, revision=revision))
 
@@ -346,7 +353,7 @@ def fertility_report(
     return FertilityReport(rows, reference_lang, list(bad_rows or []))
 
 
-def run_fertility(config: FertilityConfig) -> FertilityReport:
+def measure_fertility(config: FertilityConfig) -> FertilityReport:
     """Load the tokenizers and texts of ``config``, measure, and write the outputs when ``output_dir`` is set."""
     langs = [lang for item in config.langs for lang in item.split(",")]
     texts, bad = collect_texts(config.data or None, langs=langs)
