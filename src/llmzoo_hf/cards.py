@@ -69,6 +69,8 @@ class ModelCardInfo:
         license: Hub licence id (``apache-2.0``, ``bigscience-bloom-rail-1.0``, ``llama2``, ``other``).
         tags: extra Hub tags (``llmzoo`` and ``chat`` are always added).
         description: a paragraph under the title.
+        fertility_table: Markdown table of the tokenizer's tokens per language
+            (:func:`llmzoo_hf.data.fertility.card_fertility_table`), shown under "Tokenizer fertility".
     """
 
     model_id: str
@@ -82,6 +84,7 @@ class ModelCardInfo:
     license: str | None = None
     tags: list[str] = field(default_factory=list)
     description: str | None = None
+    fertility_table: str | None = None
 
     def __post_init__(self) -> None:
         if self.base_model_relation not in ("finetune", "adapter", "merge", "quantized"):
@@ -260,6 +263,7 @@ def build_model_card(info: ModelCardInfo) -> ModelCard:
         datasets=info.datasets,
         hyperparameters=info.hyperparameters,
         eval_results=info.eval_results,
+        fertility_table=info.fertility_table,
         license_note=_license_note(info.license),
     )
 
