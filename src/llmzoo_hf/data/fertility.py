@@ -40,7 +40,7 @@ REFERENCE_LANGUAGE = "en"
 # Written without spaces between words: a whitespace "word" there is a clause or a sentence.
 UNSPACED_LANGUAGES = ("zh", "ja", "th", "lo", "km", "my", "bo")
 # String fields read as text; `conversations[].value` and `messages[].content` are read too.
-TEXT_FIELDS = ("instruction", "input", "output", "query", "text", "question", "options", "context", "prompt")
+TEXT_FIELDS = ("role", "instruction", "input", "output", "query", "text", "question", "options", "context", "prompt")
 _BYTE_PIECE = re.compile(r"^<0x[0-9A-Fa-f]{2}>$")
 _FILE_LANG = re.compile(r"(?:^|[_-])([a-z]{2,3})$")
 
