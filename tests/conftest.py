@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# chimera-tiny reports to trackio: keep the test runs' curves out of the user's ~/.cache/huggingface/trackio.
+os.environ.setdefault("TRACKIO_DIR", tempfile.mkdtemp(prefix="llmzoo-test-trackio-"))
 
 
 def has_cuda() -> bool:
