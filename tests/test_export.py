@@ -3,6 +3,8 @@ reloaded model answers as the source does. A real llama.cpp is not run here (see
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 import torch
@@ -76,6 +78,53 @@ def test_f32_export_of_a_tiny_llama_gives_identical_logits(tiny_llama_path, tmp_
     assert tokenizer("Hello world, 你好 мир!", return_tensors="pt")["input_ids"].tolist() == ids.tolist()
     with torch.inference_mode():
         assert torch.equal(model(ids).logits, source(ids).logits)
+
+
+def sentencepiece_style_tokenizer():
+    """A LLaMA-style vocabulary (<unk> <s> </s>, 256 byte pieces, then BPE pieces with "▁"), trained here on the
+    bundled European-language texts: Chinese text falls back to bytes."""
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+    from transformers import LlamaTokenizer
+
+    from llmzoo_hf.data.fertility import collect_texts
+
+    texts, _ = collect_texts(langs=["en", "fr", "de", "ru"])
+    bpe = Tokenizer(models.BPE())
+    bpe.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="first")
+    bpe.train_from_iterator([t for lang in texts.values() for t in lang.texts], trainers.BpeTrainer(vocab_size=700))
+    learned = json.loads(bpe.to_str())["model"]
+    vocab = {piece: i for i, piece in enumerate(["<unk>", "<s>", "</s>"] + [f"<0x{b:02X}>" for b in range(256)])}
+    for piece, _ in sorted(learned["vocab"].items(), key=lambda kv: kv[1]):
+        vocab.setdefault(piece, len(vocab))
+    merges = [tuple(m.split(" ")) if isinstance(m, str) else tuple(m) for m in learned["merges"]]
+    return LlamaTokenizer(vocab=vocab, merges=merges, unk_token="<unk>", bos_token="<s>", eos_token="</s>")
+
+
+def test_sentencepiece_style_vocabulary_is_written_as_llama_and_reloads(tmp_path):
+    from gguf import GGUFReader
+    from transformers import AutoModelForCausalLM
+
+    from conftest import build_tiny_llama
+    from llmzoo_hf.export import export_gguf
+
+    source_tokenizer = sentencepiece_style_tokenizer()
+    folder = build_tiny_llama(tmp_path / "spm-llama", source_tokenizer)
+    result = export_gguf(folder, out=tmp_path / "g" / "spm-f32.gguf", type="f32")
+    reader = GGUFReader(result.path)
+    assert field(reader, "tokenizer.ggml.model") == "llama"
+    assert field(reader, "tokenizer.ggml.add_space_prefix") == 1
+    types = field(reader, "tokenizer.ggml.token_type")
+    assert types[:4] == [2, 3, 3, 6] and types[3 + 255] == 6 and types[3 + 256] == 1  # unk, bos, eos, <0x00>...
+    scores = field(reader, "tokenizer.ggml.scores")
+    assert scores[300] > scores[600]  # earlier pieces are merged first
+
+    tokenizer, model = load_gguf(result.path)
+    sample = ["Hello world", "Bonjour à tous, ça va ?", "Привет, мир", "今天天气很好", "  two  spaces"]
+    assert tokenizer(sample)["input_ids"] == source_tokenizer(sample)["input_ids"]
+    assert "<0xE4>" in source_tokenizer.tokenize("今天")  # the byte fallback really ran
+    ids = source_tokenizer("Bonjour à tous, 今天", return_tensors="pt")["input_ids"]
+    with torch.inference_mode():
+        assert torch.equal(model(ids).logits, AutoModelForCausalLM.from_pretrained(folder)(ids).logits)
 
 
 def test_rows_that_are_not_whole_blocks_fall_back_to_f16(tiny_llama_path, tmp_path):

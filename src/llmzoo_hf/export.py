@@ -177,8 +177,11 @@ def build_vocab(tokenizer, *, vocab_size: int, folder: Path | None = None) -> GG
     # SentencePiece-style: scores order the merges (exact from tokenizer.model when present, else by id, which is
     # the order SentencePiece's BPE trainer gives its pieces).
     scores = (folder and _sentencepiece_scores(folder, tokens)) or [-float(i) for i in range(len(tokens))]
-    prefix = "Prepend" in json.dumps(data.get("normalizer")) or '"prepend_scheme": "always"' in json.dumps(
-        data.get("pre_tokenizer")
+    # SentencePiece's dummy prefix: a normalizer that prepends "▁", or a Metaspace that prepends to the first word.
+    pre = data.get("pre_tokenizer") or {}
+    prefix = "Prepend" in json.dumps(data.get("normalizer")) or any(
+        p.get("type") == "Metaspace" and p.get("prepend_scheme", "always") in ("first", "always")
+        for p in [pre, *pre.get("pretokenizers", [])]
     )
     return GGUFVocab("llama", None, tokens, types, merges, scores, prefix)
 
