@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# chimera-tiny reports to trackio: keep the test runs' curves out of the user's ~/.cache/huggingface/trackio.
+os.environ.setdefault("TRACKIO_DIR", tempfile.mkdtemp(prefix="llmzoo-test-trackio-"))
 
 
 def has_cuda() -> bool:
@@ -169,3 +172,18 @@ def run_cli(*args: str, input: str | None = None, timeout: float = 600, env: dic
         env=full_env,
         cwd=cwd or REPO_ROOT,
     )
+
+
+@pytest.fixture(scope="session")
+def chimera_tiny_run(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """A 2-step chimera-tiny run (its recipe reports to trackio), offline: (output dir, TRACKIO_DIR, process)."""
+    root = tmp_path_factory.mktemp("chimera-tiny-run")
+    out, trackio_dir = root / "out", root / "trackio"
+    argv = [
+        sys.executable, "-m", "llmzoo_hf.sft", str(REPO_ROOT / "recipes" / "chimera-tiny.yaml"),
+        f"--output_dir={out}", "--max_steps=2", "--per_device_train_batch_size=1", "--max_length=128",
+    ]  # fmt: skip
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TRACKIO_DIR": str(trackio_dir)}
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=1200, env=env, cwd=REPO_ROOT)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-5000:]
+    return out, trackio_dir, done

@@ -48,6 +48,23 @@ def base_model_id(model_name_or_path: str | None) -> str:
     return model_name_or_path
 
 
+def configure_tracking(training_args, recipe_path: Path) -> None:
+    """Name the tracking project after the recipe (``chimera-tiny``) unless it sets ``project``; check trackio.
+
+    Raises:
+        MissingExtraError: ``report_to`` names trackio and it is not installed.
+    """
+    import dataclasses
+
+    from .errors import require
+
+    default = next(f.default for f in dataclasses.fields(training_args) if f.name == "project")
+    if training_args.project == default:
+        training_args.project = recipe_path.stem
+    if "trackio" in (training_args.report_to or []):
+        require("trackio", extra="track", feature="report_to: trackio")
+
+
 def uses_padding_free(training_args) -> bool:
     """Return True when TRL will flatten each batch into one sequence (``padding_free`` or BFD packing)."""
     return bool(training_args.padding_free or (training_args.packing and training_args.packing_strategy != "wrapped"))
@@ -219,7 +236,10 @@ def startup_summary(trainer, report: DataReport, *, template: str, model_path: s
         )
     lines.append("data mix (train rows per language):")
     for lang, counts in sorted(report.languages.items(), key=lambda kv: (-int(kv[1]["rows"] or 0), kv[0])):
-        lines.append(f"  {lang:<32}{counts['rows']:>8}")
+        tokens = counts.get("tokens")
+        # Tokens show what a language costs with this tokenizer (see `llmzoo data fertility`).
+        spent = f"{tokens:>10,} tokens ({tokens / counts['rows']:.1f} per row)" if tokens and counts["rows"] else ""
+        lines.append(f"  {lang:<32}{counts['rows']:>8}{spent}")
     lines.append("=" * 72)
     return "\n".join(lines)
 
@@ -284,6 +304,12 @@ def write_model_card(
             f"on {report.rows_train} conversations in {len(report.languages)} languages."
         ),
     )
+    if (output_dir / "tokenizer_config.json").is_file():  # saved just before the card
+        from transformers import AutoTokenizer
+
+        from .data.fertility import card_fertility_table
+
+        info.fertility_table = card_fertility_table(AutoTokenizer.from_pretrained(output_dir), info.languages)
     path = output_dir / "README.md"
     write_text_atomic(path, str(build_model_card(info)))
     return path

@@ -9,6 +9,7 @@ builder                    info                        ``base_model_relation``
 :func:`build_model_card`   :class:`ModelCardInfo`      ``finetune`` (or ``adapter`` / ``merge``)
 :func:`build_delta_card`   :class:`DeltaCardInfo`      ``finetune`` (delta weights of a fine-tune)
 :func:`build_quantized_card` :class:`QuantizedCardInfo` ``quantized``
+:func:`build_gguf_card`    :class:`GGUFCardInfo`       ``quantized`` (GGUF files for llama.cpp)
 :func:`build_dataset_card` :class:`DatasetCardInfo`    (datasets have none)
 =========================  ==========================  ===========================================
 
@@ -68,6 +69,8 @@ class ModelCardInfo:
         license: Hub licence id (``apache-2.0``, ``bigscience-bloom-rail-1.0``, ``llama2``, ``other``).
         tags: extra Hub tags (``llmzoo`` and ``chat`` are always added).
         description: a paragraph under the title.
+        fertility_table: Markdown table of the tokenizer's tokens per language
+            (:func:`llmzoo_hf.data.fertility.card_fertility_table`), shown under "Tokenizer fertility".
     """
 
     model_id: str
@@ -81,6 +84,7 @@ class ModelCardInfo:
     license: str | None = None
     tags: list[str] = field(default_factory=list)
     description: str | None = None
+    fertility_table: str | None = None
 
     def __post_init__(self) -> None:
         if self.base_model_relation not in ("finetune", "adapter", "merge", "quantized"):
@@ -118,6 +122,24 @@ class QuantizedCardInfo:
     method: str
     bits: int
     details: dict[str, Any] = field(default_factory=dict)
+    languages: list[str] = field(default_factory=list)
+    license: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GGUFCardInfo:
+    """What the card of a GGUF repo says (see :mod:`llmzoo_hf.export`).
+
+    Attributes:
+        files: GGUF file name -> tensor type (``f16``, ``q8_0``...), one row each.
+        has_chat_template: whether the files carry a chat template (llama.cpp's ``-cnv`` then uses it).
+    """
+
+    model_id: str
+    base_model: str | None
+    files: dict[str, str]
+    has_chat_template: bool = True
     languages: list[str] = field(default_factory=list)
     license: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -241,6 +263,7 @@ def build_model_card(info: ModelCardInfo) -> ModelCard:
         datasets=info.datasets,
         hyperparameters=info.hyperparameters,
         eval_results=info.eval_results,
+        fertility_table=info.fertility_table,
         license_note=_license_note(info.license),
     )
 
@@ -318,6 +341,33 @@ def build_quantized_card(info: QuantizedCardInfo) -> ModelCard:
         bits=info.bits,
         details=info.details,
         usage=usage,
+        languages=info.languages,
+        license_note=_license_note(info.license),
+    )
+
+
+def build_gguf_card(info: GGUFCardInfo) -> ModelCard:
+    """Return the card of a GGUF repo: its files and how to run them with llama.cpp, Ollama and transformers."""
+    from huggingface_hub import ModelCard
+
+    card_data = _model_card_data(
+        base_model=info.base_model,
+        relation="quantized",
+        datasets=[],
+        languages=info.languages,
+        license=info.license,
+        tags=["gguf", "llama.cpp", *sorted(set(info.files.values())), *info.tags],
+    )
+    card_data.library_name = "gguf"
+    return ModelCard.from_template(
+        card_data,
+        template_path=_template("model_cards", "gguf_card.md.j2"),
+        model_id=info.model_id,
+        model_name=_title(info.model_id),
+        base_model=info.base_model,
+        files=info.files,
+        first_file=next(iter(info.files), "model.gguf"),
+        has_chat_template=info.has_chat_template,
         languages=info.languages,
         license_note=_license_note(info.license),
     )

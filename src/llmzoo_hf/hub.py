@@ -22,7 +22,7 @@ from .errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("model", "delta", "quantized", "dataset")
+KINDS = ("model", "delta", "quantized", "gguf", "dataset")
 # Never uploaded: hidden files (.git, scratch folders of interrupted writes), trainer checkpoints and pickles.
 _SKIPPED_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl")
 
@@ -147,6 +147,29 @@ def _stage_dataset(folder: Path, staging: Path, repo_id: str):
     return build_dataset_card(info)
 
 
+def _stage_gguf(folder: Path, staging: Path, repo_id: str) -> None:
+    """Stage the GGUF files of ``folder`` and a GGUF card naming ``repo_id`` (a card of the user's own is kept)."""
+    from huggingface_hub import ModelCard
+
+    from .export import read_gguf_string, write_gguf_card
+
+    files = sorted(folder.glob("*.gguf"))
+    if not files:
+        raise FileNotFoundError(f"{folder} has no *.gguf file; make one with `llmzoo export gguf MODEL --out FILE`.")
+    for path in files:
+        _link_or_copy(path, staging / path.name)
+    card = folder / "README.md"
+    if card.is_file() and "gguf" not in (ModelCard.load(card).data.tags or []):
+        _link_or_copy(card, staging / "README.md")
+        return
+    write_gguf_card(
+        staging,
+        model_id=repo_id,
+        base_model=read_gguf_string(files[0], "general.base_model.0.name"),
+        has_chat_template=read_gguf_string(files[0], "tokenizer.chat_template") is not None,
+    )
+
+
 def stage_folder(kind: str, folder: str | Path, staging: str | Path, *, repo_id: str) -> list[str]:
     """Write into ``staging`` exactly what ``push_folder`` uploads; return the relative file paths, sorted."""
     if kind not in KINDS:
@@ -159,6 +182,9 @@ def stage_folder(kind: str, folder: str | Path, staging: str | Path, *, repo_id:
         card = _stage_dataset(folder, staging, repo_id)
         if (staging / "README.md").is_file():  # the folder's own card wins
             card = None
+    elif kind == "gguf":
+        _stage_gguf(folder, staging, repo_id)
+        card = None
     else:
         config = _check_model_folder(folder, kind)
         for path in folder.rglob("*"):
@@ -189,7 +215,8 @@ def push_folder(
 
     Args:
         folder: the model, delta, quantised-model or dataset folder.
-        kind: ``model``, ``delta``, ``quantized`` or ``dataset``.
+        kind: ``model``, ``delta``, ``quantized``, ``gguf`` (the ``*.gguf`` files and card of an
+            ``llmzoo export gguf`` folder) or ``dataset``.
         repo_id: target repo (``user/name``).
         private: create the repo private.
         revision: branch to upload to (created from main when missing).

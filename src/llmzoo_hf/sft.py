@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     script_args, training_args, model_args, recipe_path = parse_recipe(sys.argv[1:] if argv is None else argv)
     check_recipe(script_args, training_args, model_args, recipe_path)
+    steps.configure_tracking(training_args, recipe_path)
     configure_logging(None if training_args.process_index == 0 else logging.WARNING)
     set_seed(training_args.seed)
 

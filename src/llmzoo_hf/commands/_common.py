@@ -67,3 +67,52 @@ def load_chat_from_args(args: argparse.Namespace, **overrides):
             kwargs[name] = getattr(args, name)
     kwargs.update(overrides)
     return load_chat(args.model, **kwargs)
+
+
+class _RepeatableOption(argparse.Action):
+    """Collect a repeated option into a list that replaces (not extends) the default."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        current = getattr(namespace, self.dest)
+        items = [] if current is self.default else list(current)
+        setattr(namespace, self.dest, [*items, values])
+
+
+def add_config_args(parser: argparse.ArgumentParser, config_class: type, *, required: tuple[str, ...] = ()) -> None:
+    """Add one ``--field-name`` option per field of a config dataclass, help from its metadata (list fields repeat);
+    the fields named in ``required`` become required options."""
+    import dataclasses
+
+    for spec in dataclasses.fields(config_class):
+        if spec.name in required:
+            parser.add_argument(
+                "--" + spec.name.replace("_", "-"), dest=spec.name, required=True, help=spec.metadata["help"]
+            )
+            continue
+        flag = "--" + spec.name.replace("_", "-")
+        help_text = spec.metadata.get("help", "")
+        kind = str(spec.type)
+        default = spec.default_factory() if spec.default_factory is not dataclasses.MISSING else spec.default
+        if kind.startswith("list["):
+            # `%(default).0s` prints nothing and stops argparse from adding its "(default: [...])" list repr.
+            help_text += (f" (default: {', '.join(default)})" if default else "") + "%(default).0s"
+            parser.add_argument(flag, dest=spec.name, action=_RepeatableOption, default=default, help=help_text)
+        elif kind == "bool":
+            parser.add_argument(flag, dest=spec.name, action="store_true", help=help_text)
+        else:
+            value_type = {"int": int, "float": float}.get(kind.split(" |")[0], str)
+            parser.add_argument(
+                flag,
+                dest=spec.name,
+                type=value_type,
+                default=default,
+                choices=spec.metadata.get("choices"),
+                help=help_text,
+            )
+
+
+def config_from_args(args: argparse.Namespace, config_class: type):
+    """Build a config dataclass from the options that :func:`add_config_args` added."""
+    import dataclasses
+
+    return config_class(**{spec.name: getattr(args, spec.name) for spec in dataclasses.fields(config_class)})

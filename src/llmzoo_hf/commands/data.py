@@ -1,5 +1,5 @@
-"""``llmzoo data generate|user-centered|translate|build``: make instruction data with an OpenAI-compatible endpoint,
-and mix data files into a chat dataset."""
+"""``llmzoo data generate|user-centered|translate|build|fertility``: make instruction data with an OpenAI-compatible
+endpoint, mix data files into a chat dataset, and compare tokenizers across languages."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ._common import add_command
+from ._common import add_command, add_config_args, config_from_args
 
 GENERATE_EXAMPLES = [
     "llmzoo data generate --seeds seeds.jsonl --output gen.jsonl --num-instructions 1000 "
@@ -28,6 +28,12 @@ BUILD_EXAMPLES = [
     "llmzoo data build --mixture mixture.yaml --output-dir built/ --tokenizer runs/chimera-tiny",
     "llmzoo data build --source sharegpt.json:conversation --tokenizer outputs/chimera-tiny --max-length 2048 "
     "--truncation-mode drop --output-dir built/",
+]
+FERTILITY_EXAMPLES = [
+    "llmzoo data fertility --model embedded",
+    "llmzoo data fertility --model phoenix-inst-chat-7b --model chimera-inst-chat-7b --langs en,zh,hi,ar "
+    "--output-dir fertility/",
+    "llmzoo data fertility --model runs/chimera-tiny --model tokenizer.model --data my_parallel.jsonl",
 ]
 
 
@@ -150,6 +156,22 @@ def register(subparsers) -> None:
     )
     build.add_argument("--json", action="store_true", help="Print the report as JSON instead of a table.")
     build.set_defaults(func=run_build)
+
+    from ..data.fertility import FertilityConfig  # dataclasses only: no heavy imports
+
+    fertility = add_command(
+        actions,
+        "fertility",
+        help="Compare tokenizers per language: tokens per 100 chars / per word, bytes per token, x English.",
+        description="Tokenize the same texts with each --model and report per language: tokens per 100 "
+        "characters, tokens per word (space-separated languages), UTF-8 bytes per token, the share of byte-fallback "
+        "/ unknown tokens and the ratio of tokens per text to English, as a Markdown table (and, with "
+        "--output-dir, fertility.md, fertility.json and a fertility.png chart).",
+        examples=FERTILITY_EXAMPLES,
+    )
+    add_config_args(fertility, FertilityConfig)
+    fertility.add_argument("--json", action="store_true", help="Print the report as JSON instead of a table.")
+    fertility.set_defaults(func=run_fertility)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
 
@@ -327,4 +349,18 @@ def run_build(args: argparse.Namespace) -> int:
     print(json.dumps(result.report.to_dict(), indent=2, ensure_ascii=False) if args.json else result.report.to_text())
     if args.output_dir:
         print(f"dataset saved to {Path(args.output_dir) / 'dataset'}")
+    return 0
+
+
+def run_fertility(args: argparse.Namespace) -> int:
+    """Measure tokenizer fertility and print the table."""
+    from ..data.fertility import FertilityConfig, measure_fertility
+
+    config = config_from_args(args, FertilityConfig)
+    report = measure_fertility(config)
+    print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_markdown())
+    if report.bad_rows:
+        print(f"{len(report.bad_rows)} rows skipped (no text or not JSON); the first: {report.bad_rows[0]}")
+    if config.output_dir:
+        print(f"fertility.md, fertility.json and fertility.png written to {config.output_dir}")
     return 0

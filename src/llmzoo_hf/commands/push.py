@@ -1,4 +1,4 @@
-"""``llmzoo push model|delta|quantized|dataset``: upload a folder to the Hub with its card."""
+"""``llmzoo push model|delta|quantized|gguf|dataset``: upload a folder to the Hub with its card."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ EXAMPLES = [
     "llmzoo push model runs/chimera-tiny --repo-id me/chimera-tiny --private",
     "llmzoo push delta chimera-7b-delta --repo-id me/chimera-inst-chat-7b-delta",
     "llmzoo push quantized phoenix-7b-nf4 --repo-id me/phoenix-inst-chat-7b-nf4",
+    "llmzoo push gguf gguf/ --repo-id me/chimera-tiny-GGUF  # the *.gguf files and card of `llmzoo export gguf`",
     "llmzoo push dataset data/built --repo-id me/phoenix-sft-mix",
     "llmzoo push model runs/chimera-tiny --repo-id me/chimera-tiny --dry-run /tmp/upload  # look, don't upload",
 ]
@@ -17,6 +18,8 @@ EXAMPLES = [
 
 def register(subparsers) -> None:
     """Add the ``push`` subcommand."""
+    from ..hub import KINDS
+
     parser = add_command(
         subparsers,
         "push",
@@ -26,7 +29,7 @@ def register(subparsers) -> None:
         "comes from HF_TOKEN or `hf auth login`; it is never printed or written.",
         examples=EXAMPLES,
     )
-    parser.add_argument("kind", choices=("model", "delta", "quantized", "dataset"), help="What the folder holds.")
+    parser.add_argument("kind", choices=KINDS, help="What the folder holds.")
     parser.add_argument("path", help="The folder to upload.")
     parser.add_argument("--repo-id", required=True, help="Target repo, user/name.")
     parser.add_argument("--private", action="store_true", help="Create the repo private.")
