@@ -8,6 +8,7 @@ from llmzoo_hf import apply_chat_template, get_chat_template, list_templates
 from llmzoo_hf.errors import TemplateError, TemplateNotFoundError
 from llmzoo_hf.templates import (
     PHOENIX_SYSTEM_PROMPT,
+    get_inference_chat_template,
     get_template,
     get_training_chat_template,
     render,
@@ -130,6 +131,15 @@ def test_training_variant_marks_generation_spans_and_inference_variant_has_none(
     assert get_training_chat_template(get_chat_template(name)) == get_chat_template(name, training=True)
     # A template already marked is its own training template (TRL's rule); an unknown unmarked one is refused.
     assert get_training_chat_template(get_chat_template(name, training=True)) == get_chat_template(name, training=True)
+
+
+@pytest.mark.parametrize("name", list_templates())
+def test_inference_variant_of_every_template(name):
+    assert get_inference_chat_template(get_chat_template(name, training=True)) == get_chat_template(name)
+    assert get_inference_chat_template(get_chat_template(name)) == get_chat_template(name)
+    # An unregistered marked template loses only its tags.
+    assert get_inference_chat_template("a{%- generation -%}b{%- endgeneration -%}c") == "abc"
+    assert get_inference_chat_template(None) is None
 
 
 def test_unknown_unmarked_template_has_no_training_variant():

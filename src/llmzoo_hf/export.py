@@ -32,13 +32,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .templates import get_inference_chat_template
 
 logger = logging.getLogger(__name__)
 
 GGUF_TYPES = ("f32", "f16", "bf16", "q8_0", "q4_0")
 SUPPORTED_MODEL_TYPES = ("llama", "mistral")
 _BYTE_PIECE = re.compile(r"^<0x([0-9A-Fa-f]{2})>$")
-_GENERATION_TAG = re.compile(r"\{%-?\s*(?:end)?generation\s*-?%\}")
 
 
 @dataclass
@@ -83,11 +83,6 @@ def permute_qk(weight, n_head: int):
     shape = weight.shape
     # (n_head, 2 halves, d/2, ...) -> (n_head, d/2, 2, ...): interleave the two halves of each head.
     return weight.reshape(n_head, 2, shape[0] // n_head // 2, *shape[1:]).swapaxes(1, 2).reshape(shape)
-
-
-def inference_chat_template(template: str | None) -> str | None:
-    """Return the chat template without ``{% generation %}`` tags, which llama.cpp's Jinja engines reject."""
-    return None if template is None else _GENERATION_TAG.sub("", template)
 
 
 # ------------------------------------------------------------------------------------------------ tokenizer
@@ -397,7 +392,7 @@ def export_gguf(
     tokenizer = AutoTokenizer.from_pretrained(folder)
     vocab = build_vocab(tokenizer, vocab_size=int(config["vocab_size"]), folder=folder)
     plan = _tensor_plan(reader, config, type)
-    template = inference_chat_template(getattr(tokenizer, "chat_template", None))
+    template = get_inference_chat_template(getattr(tokenizer, "chat_template", None))
     base = base_model_id or (EMBEDDED_HUB_ID if resolved.kind == "embedded" else None)
     if base is None and resolved.kind in ("hub", "zoo"):
         base = resolved.path

@@ -59,6 +59,7 @@ def _jinja_str(text: str) -> str:
 
 _GENERATION_TAGS = ("{%- generation -%}", "{%- endgeneration -%}")
 _GENERATION_MARKER = re.compile(r"\{%-?\s*generation\s*-?%\}")  # any whitespace-trim variant, as TRL checks
+_ANY_GENERATION_TAG = re.compile(r"\{%-?\s*(?:end)?generation\s*-?%\}")
 
 
 def _build(
@@ -396,6 +397,20 @@ def get_training_chat_template(chat_template: str | None) -> str:
         "The tokenizer's chat template is not a registered one and has no {% generation %} spans, so the trained "
         "tokens cannot be marked; set one with llmzoo_hf.apply_chat_template(tokenizer, 'chimera')."
     )
+
+
+def get_inference_chat_template(chat_template: str | None) -> str | None:
+    """Return ``chat_template`` without ``{% generation %}`` tags, the variant every engine parses.
+
+    A registered training template maps to its inference variant; any other template has its tags removed (they
+    render nothing, so the text is unchanged). MiniJinja (TGI, vLLM's Rust frontend) and llama.cpp reject the tags.
+    """
+    if chat_template is None:
+        return None
+    for template in _TEMPLATES:
+        if chat_template == template.training_jinja:
+            return template.jinja
+    return _ANY_GENERATION_TAG.sub("", chat_template)
 
 
 @contextmanager
