@@ -236,8 +236,12 @@ def write_model_card(
     report: DataReport,
     training_args,
     model_args,
+    merged: bool = False,
 ) -> Path:
-    """Write the README.md model card (``llmzoo_hf.cards``: metadata, prompt format, recipe) into ``output_dir``."""
+    """Write the README.md model card (``llmzoo_hf.cards``: metadata, prompt format, recipe) into ``output_dir``.
+
+    ``merged``: the LoRA adapters were merged into the base, so the folder is a full fine-tune, not an adapter.
+    """
     from ._sft_recipe import looks_local
     from .cards import ModelCardInfo, build_model_card
 
@@ -262,7 +266,7 @@ def write_model_card(
     info = ModelCardInfo(
         model_id=training_args.hub_model_id or output_dir.name,
         base_model=base_model,
-        base_model_relation="adapter" if model_args.use_peft else "finetune",
+        base_model_relation="adapter" if model_args.use_peft and not merged else "finetune",
         datasets=sorted({s.path for s in report.sources if not looks_local(s.path)}),  # Hub ids only
         languages=sorted(lang for lang in report.languages if lang != "und"),
         chat_template=template,
@@ -271,13 +275,19 @@ def write_model_card(
         tags=["sft", "trl"] + (["lora"] if model_args.use_peft else []),
         description=(
             f"`{base_model}` fine-tuned with `accelerate launch -m llmzoo_hf.sft` "
-            f"({'LoRA adapters' if model_args.use_peft else 'full fine-tuning'}, loss on the assistant replies only) "
+            f"({_method(model_args.use_peft, merged)}, loss on the assistant replies only) "
             f"on {report.rows_train} conversations in {len(report.languages)} languages."
         ),
     )
     path = output_dir / "README.md"
     write_text_atomic(path, str(build_model_card(info)))
     return path
+
+
+def _method(use_peft: bool, merged: bool) -> str:
+    if not use_peft:
+        return "full fine-tuning"
+    return "LoRA, adapters merged into the base" if merged else "LoRA adapters"
 
 
 def plot_loss(log_history: list[dict[str, Any]], output_dir: str | Path) -> Path | None:

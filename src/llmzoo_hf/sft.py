@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     trainer.save_metrics("train", result.metrics)
     trainer.save_state()
 
+    if script_args.merge_lora:
+        trainer.model = trainer.model.merge_and_unload()  # a full model folder for chat / eval / serve / delta
     # The template ends each reply with the tokenizer's EOS; without this, generation runs to max_new_tokens.
     steps.set_generation_eos(trainer.model, tokenizer)
     trainer.save_model(training_args.output_dir)  # safetensors; gathers ZeRO-3 shards on every process
@@ -78,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
                 report=built.report,
                 training_args=training_args,
                 model_args=model_args,
+                merged=script_args.merge_lora,
             )
         if script_args.plot_loss:
             steps.plot_loss(trainer.state.log_history, training_args.output_dir)
