@@ -223,6 +223,34 @@ def set_generation_eos(model, tokenizer) -> None:
     base.config.use_cache = True  # gradient checkpointing switched it off for training
 
 
+def merge_lora_folder(output_dir: str | Path, model_path: str, tokenizer, model_args) -> None:
+    """Replace the saved LoRA adapters in ``output_dir`` by the base with the adapters merged in (a full model).
+
+    Done from the saved folder, after ``save_model`` gathered the adapters, so it works the same under ZeRO-3.
+    The merged weights are written to a temporary folder first, then moved in; the adapter files go last.
+    """
+    import shutil
+
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    output_dir = Path(output_dir)
+    base = AutoModelForCausalLM.from_pretrained(
+        model_path, revision=model_args.model_revision, dtype=model_args.dtype or "auto"
+    )
+    merged = PeftModel.from_pretrained(base, output_dir).merge_and_unload()
+    set_generation_eos(merged, tokenizer)
+    staging = output_dir / ".merged.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    merged.save_pretrained(staging)
+    for path in staging.iterdir():
+        os.replace(path, output_dir / path.name)
+    staging.rmdir()
+    for name in ("adapter_model.safetensors", "adapter_config.json"):
+        (output_dir / name).unlink(missing_ok=True)
+    logger.info("LoRA adapters merged into %s: %s is a full model folder.", model_path, output_dir)
+
+
 _BASE_LICENSES = {"bloom": "bigscience-bloom-rail-1.0", "llama": "other"}
 EMBEDDED_BASE_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
 

@@ -64,13 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     trainer.save_metrics("train", result.metrics)
     trainer.save_state()
 
-    if script_args.merge_lora:
-        trainer.model = trainer.model.merge_and_unload()  # a full model folder for chat / eval / serve / delta
     # The template ends each reply with the tokenizer's EOS; without this, generation runs to max_new_tokens.
     steps.set_generation_eos(trainer.model, tokenizer)
     trainer.save_model(training_args.output_dir)  # safetensors; gathers ZeRO-3 shards on every process
     if trainer.is_world_process_zero():
         tokenizer.save_pretrained(training_args.output_dir)  # carries the chat template to TGI / vLLM / load_chat
+        if script_args.merge_lora:
+            steps.merge_lora_folder(training_args.output_dir, model_path, tokenizer, model_args)
         if script_args.model_card:
             steps.write_model_card(
                 training_args.output_dir,
