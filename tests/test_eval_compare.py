@@ -144,9 +144,10 @@ def test_compare_cli_embedded_model_against_itself(tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "compare.json"
+    # ~1 minute on 2 idle cores; over 5 on a loaded machine.
     result = run_cli(
         "eval", "compare", "embedded", "embedded", "--recipe", str(recipe), "--prompts", str(prompts),
-        "--max-new-tokens", "8", "--mcq-limit", "2", "--out", str(out), "--check",
+        "--max-new-tokens", "8", "--mcq-limit", "2", "--out", str(out), "--check", timeout=1800,
     )  # fmt: skip
     # The same model on both sides: identical scores, so "fine-tuned < base" on the loss fails and --check says 1.
     assert result.returncode == 1, result.stderr
