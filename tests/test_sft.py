@@ -340,3 +340,53 @@ def test_deepspeed_zero3_on_cpu_saves_a_loadable_model(tmp_path):
     model = AutoModelForCausalLM.from_pretrained(out)
     assert model.num_parameters() > 100_000_000  # the full 135M model, gathered from the ZeRO-3 shards
     assert json.loads((out / "trainer_state.json").read_text())["global_step"] == 2
+
+
+@pytest.mark.slow
+def test_merge_lora_saves_a_full_model_folder(tmp_path, tiny_llama_path):
+    from safetensors.torch import load_file
+
+    out = tmp_path / "merged"
+    recipe = write_recipe(
+        tmp_path / "lora.yaml",
+        model_name_or_path=str(tiny_llama_path),
+        use_peft=True,
+        lora_r=4,
+        lora_alpha=8,
+        lora_target_modules=["all-linear"],
+        merge_lora=True,
+        learning_rate=1.0e-2,
+        max_steps=1,
+        max_length=64,
+        per_device_train_batch_size=2,
+    )
+    run_launch(out, recipe=recipe)
+    assert not (out / "adapter_model.safetensors").exists() and not (out / "adapter_config.json").exists()
+    assert not (out / ".merged.tmp").exists()
+    base, merged = load_file(tiny_llama_path / "model.safetensors"), load_file(out / "model.safetensors")
+    assert sorted(merged) == sorted(base)  # plain LLaMA names: no base_model.model. / lora_A prefixes
+    # LoRA wraps every linear layer of the blocks, not the embedding: the step changed the first only.
+    assert not torch_equal(
+        base["model.layers.0.self_attn.q_proj.weight"], merged["model.layers.0.self_attn.q_proj.weight"]
+    )
+    assert torch_equal(base["model.embed_tokens.weight"], merged["model.embed_tokens.weight"])
+    assert (
+        json.loads((out / "generation_config.json").read_text())["eos_token_id"]
+        == json.loads((tiny_llama_path / "config.json").read_text())["eos_token_id"]
+    )
+    card = (out / "README.md").read_text()
+    assert "(LoRA, adapters merged into the base, loss on the assistant replies only)" in card
+
+
+def torch_equal(a, b) -> bool:
+    import torch
+
+    return torch.equal(a, b)
+
+
+def test_merge_lora_needs_use_peft(tmp_path, no_loading):
+    from llmzoo_hf.sft import main
+
+    recipe = write_recipe(tmp_path / "m.yaml", merge_lora=True)
+    with pytest.raises(ConfigError, match=r"m\.yaml: merge_lora: true merges LoRA adapters .* needs `use_peft: true`"):
+        main([str(recipe)])

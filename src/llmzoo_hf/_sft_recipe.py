@@ -162,6 +162,11 @@ def check_recipe(script_args, training_args, model_args, recipe_path: Path) -> N
         )
     if model_args.load_in_4bit and model_args.load_in_8bit:
         raise ConfigError(f"{where}: choose one of load_in_4bit and load_in_8bit, not both.")
+    if script_args.merge_lora and (not model_args.use_peft or model_args.load_in_4bit or model_args.load_in_8bit):
+        raise ConfigError(
+            f"{where}: merge_lora: true merges LoRA adapters into a full-precision base, so it needs "
+            "`use_peft: true` without load_in_4bit/load_in_8bit."
+        )
     if (model_args.load_in_4bit or model_args.load_in_8bit) and not model_args.use_peft:
         raise ConfigError(
             f"{where}: load_in_4bit/load_in_8bit quantises the frozen base, so it needs `use_peft: true` (QLoRA)."

@@ -252,6 +252,34 @@ def set_generation_eos(model, tokenizer) -> None:
     base.config.use_cache = True  # gradient checkpointing switched it off for training
 
 
+def merge_lora_folder(output_dir: str | Path, model_path: str, tokenizer, model_args) -> None:
+    """Replace the saved LoRA adapters in ``output_dir`` by the base with the adapters merged in (a full model).
+
+    Done from the saved folder, after ``save_model`` gathered the adapters, so it works the same under ZeRO-3.
+    The merged weights are written to a temporary folder first, then moved in; the adapter files go last.
+    """
+    import shutil
+
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    output_dir = Path(output_dir)
+    base = AutoModelForCausalLM.from_pretrained(
+        model_path, revision=model_args.model_revision, dtype=model_args.dtype or "auto"
+    )
+    merged = PeftModel.from_pretrained(base, output_dir).merge_and_unload()
+    set_generation_eos(merged, tokenizer)
+    staging = output_dir / ".merged.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    merged.save_pretrained(staging)
+    for path in staging.iterdir():
+        os.replace(path, output_dir / path.name)
+    staging.rmdir()
+    for name in ("adapter_model.safetensors", "adapter_config.json"):
+        (output_dir / name).unlink(missing_ok=True)
+    logger.info("LoRA adapters merged into %s: %s is a full model folder.", model_path, output_dir)
+
+
 _BASE_LICENSES = {"bloom": "bigscience-bloom-rail-1.0", "llama": "other"}
 EMBEDDED_BASE_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
 
@@ -265,8 +293,12 @@ def write_model_card(
     report: DataReport,
     training_args,
     model_args,
+    merged: bool = False,
 ) -> Path:
-    """Write the README.md model card (``llmzoo_hf.cards``: metadata, prompt format, recipe) into ``output_dir``."""
+    """Write the README.md model card (``llmzoo_hf.cards``: metadata, prompt format, recipe) into ``output_dir``.
+
+    ``merged``: the LoRA adapters were merged into the base, so the folder is a full fine-tune, not an adapter.
+    """
     from ._sft_recipe import looks_local
     from .cards import ModelCardInfo, build_model_card
 
@@ -291,7 +323,7 @@ def write_model_card(
     info = ModelCardInfo(
         model_id=training_args.hub_model_id or output_dir.name,
         base_model=base_model,
-        base_model_relation="adapter" if model_args.use_peft else "finetune",
+        base_model_relation="adapter" if model_args.use_peft and not merged else "finetune",
         datasets=sorted({s.path for s in report.sources if not looks_local(s.path)}),  # Hub ids only
         languages=sorted(lang for lang in report.languages if lang != "und"),
         chat_template=template,
@@ -300,7 +332,7 @@ def write_model_card(
         tags=["sft", "trl"] + (["lora"] if model_args.use_peft else []),
         description=(
             f"`{base_model}` fine-tuned with `accelerate launch -m llmzoo_hf.sft` "
-            f"({'LoRA adapters' if model_args.use_peft else 'full fine-tuning'}, loss on the assistant replies only) "
+            f"({_method(model_args.use_peft, merged)}, loss on the assistant replies only) "
             f"on {report.rows_train} conversations in {len(report.languages)} languages."
         ),
     )
@@ -313,6 +345,12 @@ def write_model_card(
     path = output_dir / "README.md"
     write_text_atomic(path, str(build_model_card(info)))
     return path
+
+
+def _method(use_peft: bool, merged: bool) -> str:
+    if not use_peft:
+        return "full fine-tuning"
+    return "LoRA, adapters merged into the base" if merged else "LoRA adapters"
 
 
 def plot_loss(log_history: list[dict[str, Any]], output_dir: str | Path) -> Path | None:

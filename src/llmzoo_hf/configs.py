@@ -46,6 +46,13 @@ class ScriptArguments:
         default=True, metadata={"help": "Write the training loss curve to `OUTPUT_DIR/loss.png` after training."}
     )
     model_card: bool = field(default=True, metadata={"help": "Write a README.md model card into the output folder."})
+    merge_lora: bool = field(
+        default=False,
+        metadata={
+            "help": "With use_peft: merge the trained LoRA adapters into the base and save a full model folder "
+            "(loadable by chat / eval / serve / delta) instead of the adapters. Not with a 4-/8-bit base."
+        },
+    )
 
     def __post_init__(self) -> None:
         if isinstance(self.dataset_mixture, str):

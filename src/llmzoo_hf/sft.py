@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     trainer.save_model(training_args.output_dir)  # safetensors; gathers ZeRO-3 shards on every process
     if trainer.is_world_process_zero():
         tokenizer.save_pretrained(training_args.output_dir)  # carries the chat template to TGI / vLLM / load_chat
+        if script_args.merge_lora:
+            steps.merge_lora_folder(training_args.output_dir, model_path, tokenizer, model_args)
         if script_args.model_card:
             steps.write_model_card(
                 training_args.output_dir,
@@ -84,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                 report=built.report,
                 training_args=training_args,
                 model_args=model_args,
+                merged=script_args.merge_lora,
             )
         if script_args.plot_loss:
             steps.plot_loss(trainer.state.log_history, training_args.output_dir)

@@ -27,6 +27,7 @@ def register(subparsers) -> None:
             "llmzoo eval metrics --questions Q.jsonl --reviews review.jsonl --out metric.json --ordering ordering.txt",
             "llmzoo eval report --metrics reviews/ --out report.md --chart report.png",
             "llmzoo eval mcq --langs en zh --k-shot 2 --out mcq.json",
+            "llmzoo eval compare embedded outputs/chimera-tiny --out compare.json",
         ],
     )
     sub = parser.add_subparsers(dest="eval_command", metavar="STEP")
@@ -36,6 +37,7 @@ def register(subparsers) -> None:
     _register_metrics(sub)
     _register_report(sub)
     _register_mcq(sub)
+    _register_compare(sub)
     _register_push(sub)
     parser.set_defaults(func=lambda args: (parser.print_help(), 2)[1])
 
@@ -392,6 +394,63 @@ def run_mcq(args: argparse.Namespace) -> int:
         write_text_atomic(args.table, table + "\n")
     print(table)
     return 0
+
+
+# --------------------------------------------------------------------------------------------------- compare
+
+_OPTION_TYPES = {"int": int, "int | None": int, "float": float}
+
+
+def _register_compare(sub) -> None:
+    import dataclasses
+
+    from ..eval.compare import CompareConfig
+
+    parser = add_command(
+        sub,
+        "compare",
+        help="Base vs fine-tuned on held-out data: eval loss, empty/echo/no-stop replies, medical MCQ.",
+        description="Scores both models in one chat template (Chimera by default) and prints them side by side "
+        "with the bars a fine-tune should clear: lower held-out loss, bad replies <= the base's and <= 10%%, MCQ "
+        "accuracy >= the base's - 5 points. The held-out loss rows are those the --recipe holds out of training.",
+        examples=[
+            "llmzoo eval compare embedded outputs/chimera-tiny --out outputs/chimera-tiny/compare.json --check",
+            "llmzoo eval compare my-org/base my-org/tuned --recipe recipes/my.yaml --template phoenix --mcq-langs en zh",
+        ],
+    )
+    parser.add_argument("base", help="Base model: folder, zoo name, Hub id, or 'embedded' (SmolLM2-135M-Instruct).")
+    parser.add_argument("tuned", help="Fine-tuned model: folder, zoo name or Hub id.")
+    for item in dataclasses.fields(CompareConfig):
+        option = "--" + item.name.replace("_", "-")
+        default = item.default_factory() if item.default_factory is not dataclasses.MISSING else item.default
+        if item.type == "list[str]":
+            parser.add_argument(option, nargs="+", default=default, help=item.metadata["help"])
+        else:
+            kind = _OPTION_TYPES.get(item.type, str)
+            parser.add_argument(option, type=kind, default=default, help=item.metadata["help"])
+    parser.add_argument("--out", default=None, help="Write every score, reply and verdict to this JSON file.")
+    parser.add_argument("--check", action="store_true", help="Exit with status 1 when a bar is not cleared.")
+    parser.set_defaults(func=run_compare)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """Run ``llmzoo eval compare``."""
+    import dataclasses
+
+    from ..eval._io import write_json_atomic
+    from ..eval.compare import CompareConfig, compare_models
+
+    config = CompareConfig(**{item.name: getattr(args, item.name) for item in dataclasses.fields(CompareConfig)})
+    result = compare_models(args.base, args.tuned, config)
+    if args.out:
+        write_json_atomic(args.out, result.to_dict())
+    print(result.format_table())
+    print(
+        "all bars cleared"
+        if result.passed
+        else "bars NOT cleared: " + ", ".join(check.name for check in result.checks if not check.passed)
+    )
+    return 1 if args.check and not result.passed else 0
 
 
 # --------------------------------------------------------------------------------------------------- push
