@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests._servers import free_port, llmzoo_serve, running_command
 
-from llmzoo_hf.space import EXAMPLE_PROMPTS, SpaceConfig, read_votes, record_vote
+from llmzoo_hf.space import EXAMPLE_PROMPTS, ArenaRounds, SpaceConfig, VoteError, read_votes, record_vote
 
 CHROMIUM = Path("/usr/bin/chromium")
 PARIS_START = "The capital of France is Paris"
@@ -35,6 +35,54 @@ def test_space_config_from_env(tmp_path):
     assert SpaceConfig.from_env({}).endpoints == {} and SpaceConfig.from_env({}).votes_path == Path(
         "arena_votes.jsonl"
     )
+    limited = SpaceConfig.from_env({"LLMZOO_MAX_INPUT_CHARS": "500", "LLMZOO_MAX_SECONDS": "2.5"})
+    assert (limited.max_input_chars, limited.max_seconds) == (500, 2.5)
+    with pytest.raises(ValueError, match="LLMZOO_MAX_SECONDS='soon' is not a number"):
+        SpaceConfig.from_env({"LLMZOO_MAX_SECONDS": "soon"})
+    with pytest.raises(ValueError, match="max_input_chars=0 must be > 0"):
+        SpaceConfig(max_input_chars=0)
+
+
+def test_arena_votes_come_from_the_servers_own_rounds(tmp_path):
+    from llmzoo_hf.eval.human import tally_votes
+
+    rounds = ArenaRounds(tmp_path / "votes.jsonl")
+    with pytest.raises(VoteError, match="Unknown arena round 'forged'"):
+        rounds.vote("forged", "model_a")
+    current = rounds.start("Quelle est la capitale de la France ?", "phoenix", "chimera")
+    rounds.update(current, "Par", "")
+    with pytest.raises(VoteError, match="still coming"):
+        rounds.vote(current, "model_a")
+    rounds.update(current, "Paris.", "C'est Paris.", complete=True)
+    with pytest.raises(ValueError, match="winner='A' must be one of"):
+        rounds.vote(current, "A")
+    record = rounds.vote(current, "model_b")
+    assert (record["model_a"], record["model_b"], record["answer_a"], record["answer_b"]) == (
+        "phoenix",
+        "chimera",
+        "Paris.",
+        "C'est Paris.",
+    )
+    assert (record["question"], record["lang"], record["winner"]) == (
+        "Quelle est la capitale de la France ?",
+        "fr",
+        "model_b",
+    )
+    with pytest.raises(VoteError, match="already has a vote"):
+        rounds.vote(current, "model_a")
+    failed = rounds.start("q", "phoenix", "chimera")
+    rounds.update(failed, "x", "", complete=True, failed="The endpoint chimera (http://h:1) failed: refused")
+    with pytest.raises(VoteError, match="No vote for this round: The endpoint chimera"):
+        rounds.vote(failed, "tie")
+    assert read_votes(tmp_path / "votes.jsonl") == [record]
+    (tally,) = tally_votes([tmp_path / "votes.jsonl"])
+    assert (tally.model_a, tally.model_b, tally.win, tally.tie, tally.lose) == ("phoenix", "chimera", 0, 0, 1)
+    small = ArenaRounds(tmp_path / "v2.jsonl", max_rounds=2)
+    first = small.start("q1", "a", "b")
+    small.start("q2", "a", "b")
+    small.start("q3", "a", "b")
+    with pytest.raises(VoteError, match="Unknown arena round"):
+        small.vote(first, "tie")  # forgotten: the oldest round beyond max_rounds
 
 
 def test_example_prompts_cover_eight_languages_with_arabic():
@@ -204,3 +252,35 @@ def test_space_streams_complete_characters_in_process(embedded_model_path, embed
     pieces = list(backends.stream(backends.names[0], messages, temperature=0, top_p=1.0, max_tokens=32))
     assert "".join(pieces) == embedded_chat.generate(messages, temperature=0, max_new_tokens=32)
     assert pieces and all("\ufffd" not in piece for piece in pieces)
+
+
+def test_space_refuses_long_input_before_any_work(embedded_model_path, embedded_chat):
+    from llmzoo_hf.space import _Backends
+
+    backends = _Backends(SpaceConfig(model=str(embedded_model_path), max_input_chars=100_000))
+    backends._session = embedded_chat
+    huge = [{"role": "user", "content": "x" * 100_001}]
+    assert backends.check_length(huge, max_tokens=16) == (
+        "Your message is 100,001 characters long; this Space accepts at most 100,000. Shorten it and send it again."
+    )
+    # 60,000 characters are under the character limit, but far more tokens than the model's 8,192-token context
+    long = [{"role": "user", "content": "word " * 12_000}]
+    refusal = backends.check_length(long, max_tokens=16)
+    assert refusal.startswith("The conversation is ") and "reads at most 8,192 tokens" in refusal, refusal
+    assert backends.check_length([{"role": "user", "content": "Hi"}], max_tokens=16) is None
+
+
+def test_space_bounds_reply_time_and_names_a_failed_endpoint(embedded_model_path, embedded_chat):
+    from llmzoo_hf.space import _Backends
+
+    backends = _Backends(SpaceConfig(model=str(embedded_model_path), max_seconds=1e-6))
+    backends._session = embedded_chat
+    messages = [{"role": "user", "content": "Count from 1 to 100."}]
+    pieces = list(backends.stream(backends.names[0], messages, temperature=0, top_p=1.0, max_tokens=64))
+    assert len(pieces) == 2 and pieces[1] == "\n\n[stopped: a reply may take 1e-06 s at most]"
+    port = free_port()  # nothing listens there
+    down = _Backends(SpaceConfig(endpoints={"down": f"http://127.0.0.1:{port}"}))
+    with pytest.raises(RuntimeError, match=rf"The endpoint down \(http://127.0.0.1:{port}\) failed: .*refused"):
+        list(down.stream("down", messages, temperature=0, top_p=1.0, max_tokens=8))
+    with pytest.raises(ValueError, match="Unknown model 'other'; configured: down"):
+        list(down.stream("other", messages, temperature=0, top_p=1.0, max_tokens=8))
