@@ -142,14 +142,17 @@ def _set_slider(page, elem_id: str, value: str, attempts: int = 10) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium (apt-get install -y chromium)")
 def test_space_in_a_real_browser(embedded_model_path, tmp_path):
+    from gradio_client import Client
     from playwright.sync_api import expect, sync_playwright
 
     votes = tmp_path / "votes.jsonl"
     serve_args = ("--temperature", "0", "--max-new-tokens", "16", "--max-model-len", "512")
+    down_port = free_port()  # an endpoint that is down: nothing listens there
     with llmzoo_serve(embedded_model_path, tmp_path, *serve_args) as server:
         port = free_port()
         argv = [sys.executable, "-m", "llmzoo_hf.cli", "space", "--port", str(port), "--votes", str(votes)]
-        argv += ["--endpoints", f"smol={server.url},smol-b={server.url}"]
+        argv += ["--endpoints", f"smol={server.url},down=http://127.0.0.1:{down_port},smol-b={server.url}"]
+        argv += ["--max-input-chars", "20000"]
         with running_command(argv, port=port, log_path=tmp_path / "space.log", health_path="/") as space:
             with sync_playwright() as p:
                 browser = p.chromium.launch(
@@ -167,27 +170,51 @@ def test_space_in_a_real_browser(embedded_model_path, tmp_path):
                 page = browser.new_page()
                 page.set_default_timeout(120_000)
                 expect.set_options(timeout=120_000)  # the shared CI CPU can be slow
+                box, status = page.locator("#chat-input textarea"), page.locator("#chat-status")
                 try:
                     page.goto(space.url)
                     # greedy decoding, so that the answers are known exactly
                     page.get_by_role("button", name="Settings ▼").click()
                     _set_slider(page, "#temperature", "0")
-                    # chat: a question streams an answer into the chatbot
-                    page.locator("#chat-input textarea").fill("What is the capital of France?")
-                    page.locator("#chat-input textarea").press("Enter")
+                    # chat: a question sent with Enter streams an answer into the chatbot
+                    box.fill("What is the capital of France?")
+                    box.press("Enter")
                     bot = page.locator("#chatbot [data-testid='bot']")
                     expect(bot.first).to_contain_text("Paris")
-                    # switch model and ask again
-                    page.locator("#model-picker input").click()
-                    page.locator("ul[role='listbox'] li", has_text="smol-b").click()
-                    expect(page.locator("#model-picker input")).to_have_value("smol-b")
-                    page.locator("#chat-input textarea").fill("What is the capital of France?")
-                    page.locator("#chat-input textarea").press("Enter")
+                    # switch model and ask again, with the Send button
+                    _pick(page, "#model-picker", "smol-b")
+                    box.fill("What is the capital of France?")
+                    page.locator("#chat-send").click()
                     expect(bot).to_have_count(2)
                     expect(bot.nth(1)).to_contain_text("Paris")
                     page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
+                    # a 100,000-character message is refused at once, with the reason in the chat; the text stays
+                    box.fill("x" * 100_000)
+                    page.locator("#chat-send").click()
+                    refusal = "Your message is 100,000 characters long; this Space accepts at most 20,000."
+                    expect(status).to_contain_text(refusal)
+                    expect(bot).to_have_count(3)
+                    expect(bot.nth(2)).to_contain_text("Not sent")
+                    assert len(box.input_value()) == 100_000
+                    # an endpoint that is down is named, and the message is kept in the box to send again
+                    _pick(page, "#model-picker", "down")
+                    box.fill("Hello?")
+                    page.locator("#chat-send").click()
+                    expect(status).to_contain_text(f"The endpoint down (http://127.0.0.1:{down_port}) failed")
+                    expect(box).to_have_value("Hello?")
+                    # Stop ends a long reply: the text stops growing, and the next question is answered
+                    _pick(page, "#model-picker", "smol")
+                    _set_slider(page, "#max-tokens", "400")
+                    box.fill("Count from 1 to 300, separated by commas.")
+                    page.locator("#chat-send").click()
+                    expect(bot.last).to_contain_text("5")
+                    page.locator("#chat-stop").click()
+                    expect(status).to_contain_text("Stopped.")
+                    stopped = bot.last.inner_text()
+                    page.wait_for_timeout(3_000)
+                    assert bot.last.inner_text() == stopped and "300" not in stopped, stopped
+                    _set_slider(page, "#max-tokens", "256")
                     # arena: both answers stream in, the vote lands in the JSONL file
-                    _set_slider(page, "#temperature", "0")  # still greedy: the arena reads the same settings
                     page.get_by_role("tab", name="Arena").click()
                     page.locator("#arena-question textarea").fill("What is the capital of France?")
                     page.locator("#arena-ask").click()
@@ -197,17 +224,32 @@ def test_space_in_a_real_browser(embedded_model_path, tmp_path):
                     assert all(answer.startswith(PARIS_START) for answer in shown), shown
                     page.locator("#vote-b").click()
                     expect(page.locator("#vote-status")).to_contain_text("Vote recorded")
+                    page.locator("#vote-a").click()  # one vote per round
+                    expect(page.get_by_text("This round already has a vote").first).to_be_visible()
                     page.screenshot(path=str(tmp_path / "arena.png"), full_page=True)
                 finally:
                     page.screenshot(path=str(tmp_path / "last.png"), full_page=True)
                     browser.close()
+            # a client that makes up a round (and would like to make up answers) is refused by the vote API
+            client = Client(space.url, verbose=False)
+            with pytest.raises(Exception, match="Unknown arena round 'made-up'"):
+                client.predict("made-up", "model_a", api_name="/vote")
     assert (tmp_path / "arena.png").stat().st_size > 0
     records = [json.loads(line) for line in votes.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 1
     vote = records[0]
     assert (vote["question"], vote["winner"], vote["lang"]) == ("What is the capital of France?", "model_b", "en")
     assert [vote["answer_a"], vote["answer_b"]] == shown
-    assert {vote["model_a"], vote["model_b"]} <= {"smol", "smol-b"}
+    assert (vote["model_a"], vote["model_b"]) == ("smol", "smol-b")  # endpoint names, not picker labels
+
+
+def _pick(page, elem_id: str, name: str) -> None:
+    """Choose ``name`` in the Gradio dropdown ``elem_id``."""
+    from playwright.sync_api import expect
+
+    page.locator(f"{elem_id} input").click()
+    page.locator("ul[role='listbox'] li", has_text=name).first.click()
+    expect(page.locator(f"{elem_id} input")).to_have_value(name)
 
 
 def test_votes_are_read_by_the_eval_module(tmp_path):

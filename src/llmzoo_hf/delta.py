@@ -45,7 +45,7 @@ from ._safetensors_io import (
     shard_file_names,
     torch_dtype,
 )
-from .errors import DeltaError
+from .errors import DeltaError, ModelNotFoundError
 
 if TYPE_CHECKING:
     import torch
@@ -75,15 +75,27 @@ class DeltaResult:
 
 
 def _local_folder(path_or_id: str | Path, *, revision: str | None = None) -> Path:
-    """Return a local folder for a path or Hub id (Hub ids are downloaded: weights, configs, tokenizer)."""
-    path = Path(str(path_or_id)).expanduser()
+    """Return a local folder for a path, ``embedded`` or a Hub id (Hub ids are downloaded: weights, tokenizer).
+
+    Raises:
+        ModelNotFoundError: no such folder, or a Hub id that cannot be downloaded (offline, unknown).
+    """
+    from .chat import EMBEDDED, check_hub_model, looks_like_path
+
+    text = str(path_or_id)
+    if text == EMBEDDED:
+        from ._embedded import default_model_path
+
+        return Path(default_model_path())
+    path = Path(text).expanduser()
     if path.is_dir():
         return path
-    if path.exists() or str(path_or_id).startswith((".", "/", "~")):
-        raise FileNotFoundError(f"{path_or_id} is not a model folder.")
+    if looks_like_path(text):
+        raise ModelNotFoundError(f"No model folder at {text} (it does not exist).")
+    check_hub_model(text, revision=revision)
     from huggingface_hub import snapshot_download
 
-    return Path(snapshot_download(str(path_or_id), revision=revision, allow_patterns=_HUB_PATTERNS))
+    return Path(snapshot_download(text, revision=revision, allow_patterns=_HUB_PATTERNS))
 
 
 def _read_config(folder: Path) -> dict[str, Any]:

@@ -67,3 +67,16 @@ def load_chat_from_args(args: argparse.Namespace, **overrides):
             kwargs[name] = getattr(args, name)
     kwargs.update(overrides)
     return load_chat(args.model, **kwargs)
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Return True when something already listens on ``host:port`` (checked before loading anything)."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False

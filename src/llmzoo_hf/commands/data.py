@@ -25,7 +25,7 @@ TRANSLATE_EXAMPLES = [
 ]
 BUILD_EXAMPLES = [
     "llmzoo data build --source gen.jsonl --source data/conversations.jsonl:conversation:2 --output-dir built/",
-    "llmzoo data build --mixture mixture.yaml --output-dir built/ --tokenizer runs/chimera-tiny",
+    "llmzoo data build --mixture mixture.yaml --output-dir built/ --tokenizer outputs/chimera-tiny",
 ]
 
 

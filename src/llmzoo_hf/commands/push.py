@@ -7,11 +7,11 @@ import argparse
 from ._common import add_command
 
 EXAMPLES = [
-    "llmzoo push model runs/chimera-tiny --repo-id me/chimera-tiny --private",
+    "llmzoo push model outputs/chimera-tiny --repo-id me/chimera-tiny --private",
     "llmzoo push delta chimera-7b-delta --repo-id me/chimera-inst-chat-7b-delta",
     "llmzoo push quantized phoenix-7b-nf4 --repo-id me/phoenix-inst-chat-7b-nf4",
     "llmzoo push dataset data/built --repo-id me/phoenix-sft-mix",
-    "llmzoo push model runs/chimera-tiny --repo-id me/chimera-tiny --dry-run /tmp/upload  # look, don't upload",
+    "llmzoo push model outputs/chimera-tiny --repo-id me/chimera-tiny --dry-run /tmp/upload  # look, don't upload",
 ]
 
 
