@@ -33,6 +33,12 @@ def register(subparsers) -> None:
     parser.add_argument("--revision", default=None, help="Branch to upload to (created when missing).")
     parser.add_argument("--commit-message", default=None, help="Message of the upload commit.")
     parser.add_argument(
+        "--include-training-files",
+        action="store_true",
+        help="Also upload what training leaves in a model folder (rejects.jsonl, data_report.json, "
+        "trainer_state.json, mcq.json, checkpoints...); left out otherwise.",
+    )
+    parser.add_argument(
         "--dry-run",
         metavar="DIR",
         default=None,
@@ -53,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         revision=args.revision,
         dry_run_dir=args.dry_run,
         commit_message=args.commit_message,
+        include_training_files=args.include_training_files,
     )
     repo = f"{result.repo_type} repo {result.repo_id}"
     if result.dry_run_dir is not None:
