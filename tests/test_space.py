@@ -181,12 +181,14 @@ def test_space_in_a_real_browser(embedded_model_path, tmp_path):
                     box.press("Enter")
                     bot = page.locator("#chatbot [data-testid='bot']")
                     expect(bot.first).to_contain_text("Paris")
+                    expect(status).not_to_contain_text("Generating")  # the reply is complete
                     # switch model and ask again, with the Send button
                     _pick(page, "#model-picker", "smol-b")
                     box.fill("What is the capital of France?")
                     page.locator("#chat-send").click()
                     expect(bot).to_have_count(2)
                     expect(bot.nth(1)).to_contain_text("Paris")
+                    expect(status).not_to_contain_text("Generating")
                     page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
                     # a 100,000-character message is refused at once, with the reason in the chat; the text stays
                     box.fill("x" * 100_000)
@@ -214,6 +216,9 @@ def test_space_in_a_real_browser(embedded_model_path, tmp_path):
                     page.wait_for_timeout(3_000)
                     assert bot.last.inner_text() == stopped and "300" not in stopped, stopped
                     _set_slider(page, "#max-tokens", "256")
+                    box.fill("What is the capital of France?")
+                    page.locator("#chat-send").click()
+                    expect(bot.last).to_contain_text("Paris")
                     # arena: both answers stream in, the vote lands in the JSONL file
                     page.get_by_role("tab", name="Arena").click()
                     page.locator("#arena-question textarea").fill("What is the capital of France?")

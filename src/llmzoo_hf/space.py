@@ -411,6 +411,7 @@ def _stream_both(
 
 ARENA_READY = "Both answers are in: which one is better?"
 ARENA_WAITING = "⏳ Asking both models…"
+GENERATING = "⏳ Generating…"
 
 
 def build_demo(config: SpaceConfig | None = None):
@@ -458,7 +459,7 @@ def build_demo(config: SpaceConfig | None = None):
             yield history + [_note(refusal)], message, f"⚠️ {refusal}"
             return
         turn = history + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
-        yield turn, "", "⏳ Generating…"
+        yield turn, "", GENERATING
         reply = ""
         try:
             for piece in backends.stream(
@@ -466,12 +467,13 @@ def build_demo(config: SpaceConfig | None = None):
             ):
                 reply += piece
                 turn[-1] = {"role": "assistant", "content": reply}
-                yield turn, "", ""
+                # the box and the status are left alone: the user may already be typing the next message
+                yield turn, gr.skip(), gr.skip()
         except Exception as exc:  # the endpoint is named in the message; the user's text goes back in the box
             logger.warning("chat request failed: %s", exc)
             yield history + [_note(str(exc))], message, f"⚠️ {exc} Your message is kept: send it again."
             return
-        yield turn, "", ""
+        yield turn, gr.skip(), ""
 
     with gr.Blocks(title="LLM Zoo chat") as demo:
         gr.Markdown(f"# 🦁 LLM Zoo chat\nMultilingual chat models on the Hugging Face stack. Answers from {source}.")
