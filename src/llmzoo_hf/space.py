@@ -412,6 +412,7 @@ def _stream_both(
 ARENA_READY = "Both answers are in: which one is better?"
 ARENA_WAITING = "⏳ Asking both models…"
 GENERATING = "⏳ Generating…"
+STOPPED = "Stopped."
 
 
 def build_demo(config: SpaceConfig | None = None):
@@ -442,8 +443,20 @@ def build_demo(config: SpaceConfig | None = None):
         else {"concurrency_limit": 1, "concurrency_id": "in-process-model"}
     )
 
-    def respond(message, history, model_name, system_prompt, temperature, top_p, max_tokens):
+    # Stop and Clear ask the running reply of their browser session to end at its next piece (rather than Gradio's
+    # event cancelling, which can leave the page believing the cancelled event still runs): session -> "stop"|"clear"
+    stop_requests: dict[str, str] = {}
+
+    def ask_to_stop(what: str, request: gr.Request | None) -> None:
+        if request is not None and request.session_hash:
+            if len(stop_requests) > 10_000:  # sessions that pressed Stop with nothing running, then left
+                stop_requests.clear()
+            stop_requests[request.session_hash] = what
+
+    def respond(message, history, model_name, system_prompt, temperature, top_p, max_tokens, request: gr.Request):
         """Stream a reply into the chat; on a refusal or failure keep the message in the box and say why."""
+        session = request.session_hash if request is not None else None
+        stop_requests.pop(session, None)  # a Stop pressed while nothing ran does not stop this reply
         history = list(history or [])
         if not message.strip():
             yield history, message, "Type a message first."
@@ -467,6 +480,14 @@ def build_demo(config: SpaceConfig | None = None):
             ):
                 reply += piece
                 turn[-1] = {"role": "assistant", "content": reply}
+                asked = stop_requests.pop(session, None)
+                if asked == "clear":
+                    yield [], gr.skip(), ""
+                    return
+                if asked == "stop":
+                    turn[-1] = {"role": "assistant", "content": reply + " …"}
+                    yield turn, gr.skip(), STOPPED
+                    return
                 # the box and the status are left alone: the user may already be typing the next message
                 yield turn, gr.skip(), gr.skip()
         except Exception as exc:  # the endpoint is named in the message; the user's text goes back in the box
@@ -474,6 +495,10 @@ def build_demo(config: SpaceConfig | None = None):
             yield history + [_note(str(exc))], message, f"⚠️ {exc} Your message is kept: send it again."
             return
         yield turn, gr.skip(), ""
+
+    # gradio finds its Request parameter by annotation; this module's annotations are strings naming a gradio that
+    # is imported only inside build_demo, so give it the class itself
+    respond.__annotations__["request"] = gr.Request
 
     with gr.Blocks(title="LLM Zoo chat") as demo:
         gr.Markdown(f"# 🦁 LLM Zoo chat\nMultilingual chat models on the Hugging Face stack. Answers from {source}.")
@@ -498,10 +523,20 @@ def build_demo(config: SpaceConfig | None = None):
             gr.Examples([[p] for p in EXAMPLE_PROMPTS], inputs=[chat_input], label="Examples")
             chat_inputs = [chat_input, chatbot, model, system_prompt, temperature, top_p, max_tokens]
             chat_outputs = [chatbot, chat_input, chat_status]
-            sent = send.click(respond, chat_inputs, chat_outputs, api_name="chat", **limits)
-            submitted = chat_input.submit(respond, chat_inputs, chat_outputs, api_visibility="private", **limits)
-            stop.click(lambda: "Stopped.", None, chat_status, cancels=[sent, submitted], api_visibility="private")
-            clear.click(lambda: ([], "", ""), None, chat_outputs, cancels=[sent, submitted], api_visibility="private")
+            send.click(respond, chat_inputs, chat_outputs, api_name="chat", **limits)
+            chat_input.submit(respond, chat_inputs, chat_outputs, api_visibility="private", **limits)
+
+            def stop_reply(request: gr.Request):
+                ask_to_stop("stop", request)
+
+            def clear_chat(request: gr.Request):
+                ask_to_stop("clear", request)
+                return [], "", ""
+
+            for takes_request in (stop_reply, clear_chat):
+                takes_request.__annotations__["request"] = gr.Request  # see respond's
+            stop.click(stop_reply, None, None, api_visibility="private", queue=False)
+            clear.click(clear_chat, None, chat_outputs, api_visibility="private", queue=False)
         with gr.Tab("Arena", id="arena"):
             gr.Markdown("Ask two models the same question, then vote. Votes go to the evaluation tallies.")
             with gr.Row():
