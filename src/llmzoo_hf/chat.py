@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._delta_stamp import refuse_delta_folder
+from ._embedded import EMBEDDED_ALIAS as EMBEDDED
 from .errors import ConfigError, ModelNotFoundError, TemplateError
 from .templates import apply_chat_template, get_template
 
@@ -66,7 +67,6 @@ class ResolvedModel:
     revision: str | None = None
 
 
-EMBEDDED = "embedded"
 # Files of which a model folder needs at least one to have a tokenizer.
 _TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json", "spiece.model")
 
