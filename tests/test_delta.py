@@ -337,7 +337,9 @@ def test_fp32_round_trip_is_bit_exact_for_a_fine_tune(tiny_llama_path, tmp_path)
     misses = sum(int(((b.read(n) + d.read(n)) != t.read(n)).sum()) for n in t.names())
     assert misses > 1000 and result.exact_fixes == misses and result.inexact_elements == 0
     assert (result.output_dir / EXACT_FILE).is_file()
-    assert not (result.output_dir / "rejects.jsonl").exists() and not (result.output_dir / "trainer_state.json").exists()
+    assert (
+        not (result.output_dir / "rejects.jsonl").exists() and not (result.output_dir / "trainer_state.json").exists()
+    )
     merged = apply_delta(tiny_llama_path, result.output_dir, output_dir=tmp_path / "merged").output_dir
     _assert_same_weights(merged, target)
     assert not (merged / EXACT_FILE).exists()

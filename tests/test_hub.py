@@ -151,7 +151,14 @@ def test_training_files_stay_out_of_model_uploads_unless_asked(tiny_llama_path, 
     extra = ["data_report.json", "mcq.json", "rejects.jsonl", "runs/events.out.tfevents.1", "trainer_state.json"]
     assert sorted(set(asked) - set(plain)) == extra
     result = run_cli(
-        "push", "model", str(folder), "--repo-id", "me/m", "--dry-run", str(tmp_path / "cli"), "--include-training-files"
+        "push",
+        "model",
+        str(folder),
+        "--repo-id",
+        "me/m",
+        "--dry-run",
+        str(tmp_path / "cli"),
+        "--include-training-files",
     )
     assert result.returncode == 0, result.stderr
     assert "  rejects.jsonl" in result.stdout.splitlines()
