@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import pytest
 
@@ -170,3 +171,29 @@ def test_cli_chat_reports_a_delta_folder_without_traceback(tiny_llama_path, tmp_
     assert result.returncode == 1
     assert "llmzoo chat: error:" in result.stderr and "llmzoo delta apply --base base-x" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_model_resolution_errors_say_what_is_wrong(tmp_path, embedded_model_path, monkeypatch):
+    from huggingface_hub import constants
+
+    from llmzoo_hf.chat import load_model_and_tokenizer, resolve_model
+    from llmzoo_hf.errors import ModelNotFoundError
+
+    assert resolve_model("embedded") == resolve_model(None)
+    assert resolve_model("embedded").kind == "embedded"
+    for missing in (tmp_path / "nope", "./nope", "~/no/such/model", "a/b/c"):
+        with pytest.raises(ModelNotFoundError, match=f"No model folder at {re.escape(str(missing))}"):
+            resolve_model(missing)
+    (tmp_path / "outputs").mkdir()  # "outputs/x" reads as a path when outputs/ is here, not as a Hub id
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ModelNotFoundError, match="No model folder at outputs/chimera-tiny"):
+        resolve_model("outputs/chimera-tiny")
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    with pytest.raises(ModelNotFoundError, match="'someone/model' is not a local folder and not in the Hub cache"):
+        resolve_model("someone/model")
+    no_tokenizer = tmp_path / "no-tokenizer"
+    no_tokenizer.mkdir()
+    for name in ("config.json", "model.safetensors"):
+        (no_tokenizer / name).write_bytes((embedded_model_path / name).read_bytes())
+    with pytest.raises(ModelNotFoundError, match="no-tokenizer has no tokenizer .*save_pretrained"):
+        load_model_and_tokenizer(no_tokenizer)

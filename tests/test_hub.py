@@ -7,6 +7,7 @@ PyPI and runs on 127.0.0.1 is set up for the suite (see the README's publishing 
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from huggingface_hub import DatasetCard, ModelCard
@@ -132,3 +133,32 @@ def test_cli_dry_run_prints_files_and_never_the_token(tiny_delta_folder, tmp_pat
     for path in out.rglob("*"):
         if path.is_file():
             assert FAKE_TOKEN.encode() not in path.read_bytes(), path
+
+
+def test_training_files_stay_out_of_model_uploads_unless_asked(tiny_llama_path, tmp_path):
+    folder = tmp_path / "trained"
+    shutil.copytree(tiny_llama_path, folder)
+    leftovers = ["rejects.jsonl", "data_report.json", "trainer_state.json", "mcq.json", "checkpoint-20/config.json"]
+    for name in leftovers + ["runs/events.out.tfevents.1"]:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("{}")
+    plain = push_folder(folder, kind="model", repo_id="me/m", dry_run_dir=tmp_path / "plain").files
+    assert plain == push_folder(tiny_llama_path, kind="model", repo_id="me/m", dry_run_dir=tmp_path / "ref").files
+    asked = push_folder(
+        folder, kind="model", repo_id="me/m", dry_run_dir=tmp_path / "asked", include_training_files=True
+    ).files
+    # checkpoint folders are never uploaded; the rest of the training files only when asked
+    extra = ["data_report.json", "mcq.json", "rejects.jsonl", "runs/events.out.tfevents.1", "trainer_state.json"]
+    assert sorted(set(asked) - set(plain)) == extra
+    result = run_cli(
+        "push",
+        "model",
+        str(folder),
+        "--repo-id",
+        "me/m",
+        "--dry-run",
+        str(tmp_path / "cli"),
+        "--include-training-files",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "  rejects.jsonl" in result.stdout.splitlines()

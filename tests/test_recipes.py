@@ -47,7 +47,7 @@ def test_big_recipes_use_llm_zoo_hyperparameters(recipe):
     assert raw["warmup_steps"] == 0.03
     assert raw["max_length"] == 2048
     assert raw["bf16"] is True
-    assert raw["gradient_checkpointing"] is True
+    assert raw["activation_checkpointing"] is True
     assert raw["learning_rate"] == (2.0e-5 if not recipe.stem.endswith(("-lora", "-qlora")) else 2.0e-4)
     assert raw["chat_template"] == ("phoenix" if recipe.stem.startswith("phoenix") else "chimera")
     assert raw.get("load_in_4bit", False) is qlora

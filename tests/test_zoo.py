@@ -206,8 +206,9 @@ def test_filters():
         "chinese-llama-alpaca",
         "luotuo",
         *PHOENIX_AND_CHIMERA,
+        "chimera-tiny",  # trained on the bundled data, which has zh and de rows
     ]
-    assert [e.name for e in catalog.filter(lang="de")] == ["chatgpt", "guanaco", *PHOENIX_AND_CHIMERA]
+    assert [e.name for e in catalog.filter(lang="de")] == ["chatgpt", "guanaco", *PHOENIX_AND_CHIMERA, "chimera-tiny"]
 
 
 # ------------------------------------------------------------------------------------------------- templates
@@ -369,14 +370,22 @@ def test_cli_list_formats_and_filters():
     as_json = run_cli("zoo", "list", "--lang", "zh", "--open-data", "--format", "json", timeout=120)
     assert as_json.returncode == 0, as_json.stderr
     records = json.loads(as_json.stdout)
-    assert [r["name"] for r in records] == ["belle", "guanaco", "chinese-llama-alpaca", "luotuo", *PHOENIX_AND_CHIMERA]
+    assert [r["name"] for r in records] == [
+        "belle",
+        "guanaco",
+        "chinese-llama-alpaca",
+        "luotuo",
+        *PHOENIX_AND_CHIMERA,
+        "chimera-tiny",
+    ]
     assert records[0]["hub_id"] == "BelleGroup/BELLE-7B-2M"
 
     as_md = run_cli("zoo", "list", "--lang", "ja", "--format", "md", timeout=120)
     assert as_md.returncode == 0, as_md.stderr
     catalog = load_catalog()
     assert as_md.stdout == render_markdown_table(catalog.filter(lang="ja"))
-    assert [row.split("`")[1] for row in as_md.stdout.splitlines()[2:]] == ["chatgpt", "guanaco", *PHOENIX_AND_CHIMERA]
+    names = [row.split("`")[1] for row in as_md.stdout.splitlines()[2:]]
+    assert names == ["chatgpt", "guanaco", *PHOENIX_AND_CHIMERA, "chimera-tiny"]
 
     open_data = run_cli("zoo", "list", "--open-data", "--format", "json", timeout=120)
     assert [r["name"] for r in json.loads(open_data.stdout)] == [

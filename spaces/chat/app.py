@@ -4,13 +4,16 @@ Set ``LLMZOO_ENDPOINTS`` (``name=url,...``, TGI / vLLM / ``llmzoo serve``) in th
 secret if the endpoints need one. With no endpoint, the embedded model (or ``LLMZOO_MODEL``) runs in-process.
 """
 
-from llmzoo_hf.space import SpaceConfig, build_demo, launch
+from llmzoo_hf.space import CSS, SpaceConfig, build_demo
 
-config = SpaceConfig.from_env()
-demo = build_demo(config)
+demo = build_demo(SpaceConfig.from_env())  # the queue and its limits come configured
 
 if __name__ == "__main__":
     import os
 
     # a Space routes traffic to 0.0.0.0:7860; locally `llmzoo space` is the usual way in
-    launch(config, host=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"), port=int(os.environ.get("PORT", "7860")))
+    demo.launch(
+        server_name=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"),
+        server_port=int(os.environ.get("PORT", "7860")),
+        css=CSS,
+    )

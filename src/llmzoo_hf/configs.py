@@ -15,10 +15,9 @@ from typing import Any
 
 import trl
 
+from ._embedded import EMBEDDED_ALIAS as EMBEDDED_MODEL_SENTINEL  # noqa: F401  (used by the SFT steps)
 from .data import DatasetMixtureConfig, DataSource
 from .errors import ConfigError
-
-EMBEDDED_MODEL_SENTINEL = "embedded"
 
 
 @dataclass

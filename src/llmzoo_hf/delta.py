@@ -23,11 +23,13 @@ Format of a delta folder:
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,13 +41,14 @@ from ._safetensors_io import (
     CheckpointReader,
     ShardWriter,
     TensorInfo,
+    dtype_size,
     parse_size,
     plan_shards,
     row_blocks,
     shard_file_names,
     torch_dtype,
 )
-from .errors import DeltaError
+from .errors import DeltaError, ModelNotFoundError
 
 if TYPE_CHECKING:
     import torch
@@ -54,6 +57,8 @@ logger = logging.getLogger(__name__)
 
 DELTA_FORMAT_VERSION = 1
 BASE_CHECKSUM_FILE = "llmzoo_delta_base.json"
+# Target values that ``base + delta`` cannot give back in floating point, so that apply is bit-exact.
+EXACT_FILE = "llmzoo_delta_exact.safetensors"
 # Rows are read and written in blocks of about this many bytes: the memory bound of make and apply.
 BLOCK_BYTES = 16 << 20
 # Files of a model folder that are weights (rewritten) or belong to the source repo (its card), never copied.
@@ -72,18 +77,68 @@ class DeltaResult:
     shard_files: list[str]
     grown_tensors: dict[str, tuple[int, int]] = field(default_factory=dict)
     inexact_elements: int = 0
+    exact_fixes: int = 0
 
 
 def _local_folder(path_or_id: str | Path, *, revision: str | None = None) -> Path:
-    """Return a local folder for a path or Hub id (Hub ids are downloaded: weights, configs, tokenizer)."""
-    path = Path(str(path_or_id)).expanduser()
+    """Return a local folder for a path, ``embedded`` or a Hub id (Hub ids are downloaded: weights, tokenizer).
+
+    Raises:
+        ModelNotFoundError: no such folder, or a Hub id that cannot be downloaded (offline, unknown).
+    """
+    from .chat import EMBEDDED, check_hub_model, looks_like_path
+
+    text = str(path_or_id)
+    if text == EMBEDDED:
+        from ._embedded import default_model_path
+
+        return Path(default_model_path())
+    path = Path(text).expanduser()
     if path.is_dir():
         return path
-    if path.exists() or str(path_or_id).startswith((".", "/", "~")):
-        raise FileNotFoundError(f"{path_or_id} is not a model folder.")
+    if looks_like_path(text):
+        raise ModelNotFoundError(f"No model folder at {text} (it does not exist).")
+    check_hub_model(text, revision=revision)
     from huggingface_hub import snapshot_download
 
-    return Path(snapshot_download(str(path_or_id), revision=revision, allow_patterns=_HUB_PATTERNS))
+    return Path(snapshot_download(text, revision=revision, allow_patterns=_HUB_PATTERNS))
+
+
+# Write errors that mean "this disk cannot take the output" (rather than a bug): reported in one line.
+_DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EIO}
+
+
+def _human_size(n: int) -> str:
+    return f"{n / 1e9:.2f} GB" if n >= 1e8 else f"{n / 1e6:.1f} MB"
+
+
+@contextlib.contextmanager
+def _output_folder(output_dir: str | Path, *, overwrite: bool, needed_bytes: int) -> Iterator[Path]:
+    """Yield the scratch folder of :func:`atomic_folder`; check the free space first and name a failed write.
+
+    Raises:
+        DeltaError: the disk has less than ``needed_bytes`` free, or a write failed (full disk, read-only...);
+            the message names the file and the fix. Nothing is left behind either way.
+    """
+    output_dir = Path(output_dir)
+    parent = next(p for p in (output_dir.absolute(), *output_dir.absolute().parents) if p.exists())
+    free = shutil.disk_usage(parent).free
+    if free < needed_bytes:
+        raise DeltaError(
+            f"Not enough disk space for {output_dir}: it needs about {_human_size(needed_bytes)} and {parent} has "
+            f"{_human_size(free)} free. Free some space or choose another output folder (--out)."
+        )
+    try:
+        with atomic_folder(output_dir, overwrite=overwrite) as tmp:
+            yield tmp
+    except OSError as exc:
+        if exc.errno not in _DISK_ERRORS:
+            raise
+        name = output_dir / Path(exc.filename).name if exc.filename else output_dir
+        raise DeltaError(
+            f"Could not write {name}: {exc.strerror}. Nothing was left behind. Free some space on the disk of "
+            f"{parent} (the output needs about {_human_size(needed_bytes)}) or choose another output folder (--out)."
+        ) from exc
 
 
 def _read_config(folder: Path) -> dict[str, Any]:
@@ -165,11 +220,24 @@ def _match_tensors(
     return sources, grown
 
 
+def _side_files(source: Path) -> list[Path]:
+    """Return the tokenizer, chat template and generation config files of a folder (not weights, card, training)."""
+    from .hub import is_training_artefact
+
+    return [
+        item
+        for item in sorted(source.iterdir())
+        if item.is_file()
+        and item.name not in _NOT_COPIED_NAMES
+        and not item.name.endswith(_NOT_COPIED_SUFFIXES)
+        and not is_training_artefact(item.name)
+    ]
+
+
 def _copy_side_files(source: Path, dest: Path) -> None:
-    """Copy tokenizer, chat template and generation config files (not weights, not the card)."""
-    for item in sorted(source.iterdir()):
-        if item.is_file() and item.name not in _NOT_COPIED_NAMES and not item.name.endswith(_NOT_COPIED_SUFFIXES):
-            shutil.copy2(item, dest / item.name)
+    """Copy :func:`_side_files` of ``source`` into ``dest``."""
+    for item in _side_files(source):
+        shutil.copy2(item, dest / item.name)
 
 
 def _compute_dtype(*dtypes: torch.dtype) -> torch.dtype:
@@ -182,8 +250,14 @@ def _sha_update(digest, block: torch.Tensor) -> None:
     digest.update(memoryview(block.contiguous().reshape(-1).view(torch_dtype("uint8")).numpy()))
 
 
-def _fit_delta(delta: torch.Tensor, base: torch.Tensor, target: torch.Tensor, compute) -> tuple[torch.Tensor, int]:
-    """Move delta values by one ulp where that makes ``base + delta`` round to the target; return (delta, misses)."""
+def _fit_delta(
+    delta: torch.Tensor, base: torch.Tensor, target: torch.Tensor, compute
+) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """Move delta values by one ulp where that makes ``base + delta`` round to the target.
+
+    Returns:
+        ``(delta, misses)``: ``misses`` masks the values that still do not give the target back (None if none).
+    """
     import torch
 
     def rebuilt(d):
@@ -192,7 +266,7 @@ def _fit_delta(delta: torch.Tensor, base: torch.Tensor, target: torch.Tensor, co
     bad = rebuilt(delta) != target
     bad &= ~torch.isnan(target)
     if not bad.any():
-        return delta, 0
+        return delta, None
     for toward in (float("inf"), float("-inf")):
         idx = bad.nonzero(as_tuple=True)
         candidate = torch.nextafter(delta[idx], torch.full_like(delta[idx], toward))
@@ -200,8 +274,39 @@ def _fit_delta(delta: torch.Tensor, base: torch.Tensor, target: torch.Tensor, co
         delta[tuple(i[fixed] for i in idx)] = candidate[fixed]
         bad[tuple(i[fixed] for i in idx)] = False
         if not bad.any():
-            return delta, 0
-    return delta, int(bad.sum())
+            return delta, None
+    return delta, bad
+
+
+def _row_numel(block: torch.Tensor) -> int:
+    return block[0].numel() if block.dim() else 1
+
+
+def _write_exact(path: Path, fixes: dict[str, list[tuple[torch.Tensor, torch.Tensor]]]) -> int:
+    """Write the target values that ``base + delta`` cannot give back (flat index and value per tensor)."""
+    import torch
+    from safetensors.torch import save_file
+
+    tensors = {}
+    for name, parts in fixes.items():
+        tensors[f"{name}.index"] = torch.cat([index for index, _ in parts])
+        tensors[f"{name}.value"] = torch.cat([value for _, value in parts])
+    save_file(tensors, str(path), metadata={"format": "llmzoo-delta-exact"})
+    return sum(int(t.numel()) for n, t in tensors.items() if n.endswith(".index"))
+
+
+def _read_exact(path: Path) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
+    """Read :data:`EXACT_FILE` into ``name -> (flat indices, target values)`` (empty when the delta has none)."""
+    if not path.is_file():
+        return {}
+    from safetensors.torch import load_file
+
+    try:
+        tensors = load_file(str(path))
+    except Exception as exc:  # safetensors' own SafetensorError for a damaged file
+        raise DeltaError(f"{path} is not a complete safetensors file ({exc}); download or copy it again.") from exc
+    names = {key.rsplit(".", 1)[0] for key in tensors}
+    return {name: (tensors[f"{name}.index"], tensors[f"{name}.value"]) for name in names}
 
 
 def _checksum_lines(entries: dict[str, dict[str, Any]]) -> str:
@@ -253,14 +358,14 @@ def _stream_shards(
     base: CheckpointReader,
     sources: dict[str, str],
     copied: set[str],
-    combine: Callable[[torch.Tensor, torch.Tensor, torch.dtype, torch.dtype], torch.Tensor],
+    combine: Callable[[str, int, torch.Tensor, torch.Tensor, torch.dtype, torch.dtype], torch.Tensor],
     digests: dict[str, Any],
     on_base_tensor: Callable[[str], None] | None = None,
 ) -> set[str]:
     """Write ``reader``'s tensors, shard by shard and row block by row block, each combined with its base rows.
 
     The one streaming loop behind :func:`make_delta` (``combine`` subtracts) and :func:`apply_delta` (it adds):
-    ``combine(rows, base_rows, compute_dtype, stored_dtype)`` gives the block to store; rows past the end of the
+    ``combine(name, start_row, rows, base_rows, compute_dtype, stored_dtype)`` gives the block to store; rows past the end of the
     base tensor (a grown vocabulary) and ``copied`` tensors are stored as they are. Each base tensor read is
     hashed into ``digests`` on the way, and ``on_base_tensor(name)`` is called once its hash is complete. An index
     file is written when there is more than one shard. Returns the names of the base tensors hashed.
@@ -289,7 +394,7 @@ def _stream_shards(
                         if digest is not None:
                             _sha_update(digest, base_block)
                         compute = _compute_dtype(base_block.dtype, block.dtype)
-                        writer.write(name, combine(block[: split - start], base_block, compute, stored))
+                        writer.write(name, combine(name, start, block[: split - start], base_block, compute, stored))
                     if stop > split:  # rows the base does not have (a grown vocabulary): stored whole
                         writer.write(name, block[split - start :].to(stored))
                 if own:
@@ -359,16 +464,24 @@ def make_delta(
     files = shard_file_names(len(shards))
     digests: dict[str, Any] = {}
     inexact = 0
+    fixes: dict[str, list[tuple[torch.Tensor, torch.Tensor]]] = {}
 
-    def subtract(head: torch.Tensor, base_block: torch.Tensor, compute: torch.dtype, stored: torch.dtype):
+    def subtract(name, start, head, base_block, compute: torch.dtype, stored: torch.dtype) -> torch.Tensor:
         nonlocal inexact
         delta = (head.to(compute) - base_block.to(compute)).to(stored)
         delta, misses = _fit_delta(delta, base_block, head, compute)
-        inexact += misses
+        if misses is None:
+            return delta
+        if stored != head.dtype:  # a narrower delta than the target: rounding is the price asked for
+            inexact += int(misses.sum())
+            return delta
+        flat = misses.reshape(-1).nonzero().reshape(-1)
+        fixes.setdefault(name, []).append((flat + start * _row_numel(head), head.reshape(-1)[flat].clone()))
         return delta
 
     logger.info("Making a delta of %d tensors in %d shard(s) from %s - %s", len(plan), len(shards), target, base)
-    with atomic_folder(output_dir, overwrite=overwrite) as tmp:
+    needed = sum(_planned_bytes(shard) for shard in shards) + sum(f.stat().st_size for f in _side_files(target_dir))
+    with _output_folder(output_dir, overwrite=overwrite, needed_bytes=needed) as tmp:
         hashed = _stream_shards(tmp, files, shards, t, b, sources, set(copied), subtract, digests)
         _hash_rest(b, digests, hashed)
         entries = _entries(b, digests)
@@ -387,11 +500,13 @@ def make_delta(
             "aliased_tensors": {name: src for name, src in sources.items() if src != name},
             "copied_tensors": copied,
             "checksum_file": BASE_CHECKSUM_FILE,
+            "exact_file": EXACT_FILE if fixes else None,
         }
         config = dict(target_config)
         config[DELTA_CONFIG_KEY] = stamp
         _write_json(tmp / "config.json", config)
         _write_json(tmp / BASE_CHECKSUM_FILE, {"base_checksum": checksum, "tensors": entries})
+        exact_fixes = _write_exact(tmp / EXACT_FILE, fixes) if fixes else 0
         _copy_side_files(target_dir, tmp)
         from .cards import DeltaCardInfo, build_delta_card
 
@@ -412,7 +527,18 @@ def make_delta(
             inexact,
             dtype or "the target's dtype",
         )
-    return DeltaResult(Path(output_dir), checksum, len(plan), files, grown, inexact)
+    logger.info("%d values stored whole in %s so that apply gives the target back bit-exact", exact_fixes, EXACT_FILE)
+    return DeltaResult(Path(output_dir), checksum, len(plan), files, grown, inexact, exact_fixes)
+
+
+def _planned_bytes(shard: list[tuple[str, tuple[int, ...], str]]) -> int:
+    total = 0
+    for _, shape, dtype in shard:
+        n = 1
+        for dim in shape:
+            n *= dim
+        total += n * dtype_size(dtype)
+    return total
 
 
 def _majority_dtype(reader: CheckpointReader) -> str:
@@ -548,10 +674,19 @@ def apply_delta(
 
     logger.info("Applying %s to %s: %d tensors, %d shard(s)", delta, base, len(plan), len(shards))
 
-    def add(head: torch.Tensor, base_block: torch.Tensor, compute: torch.dtype, out: torch.dtype) -> torch.Tensor:
-        return (base_block.to(compute) + head.to(compute)).to(out)
+    exact = _read_exact(delta_dir / (stamp.get("exact_file") or EXACT_FILE))
 
-    with atomic_folder(output_dir, overwrite=overwrite) as tmp:
+    def add(name, start, head, base_block, compute: torch.dtype, out: torch.dtype) -> torch.Tensor:
+        merged = (base_block.to(compute) + head.to(compute)).to(out).contiguous()
+        if name in exact:  # the few target values the sum cannot give back, stored whole by make
+            index, value = exact[name]
+            low = start * _row_numel(merged)
+            here = (index >= low) & (index < low + merged.numel())
+            merged.view(-1)[index[here] - low] = value[here].to(out)
+        return merged
+
+    needed = sum(_planned_bytes(shard) for shard in shards) + sum(f.stat().st_size for f in _side_files(delta_dir))
+    with _output_folder(output_dir, overwrite=overwrite, needed_bytes=needed) as tmp:
         hashed = _stream_shards(tmp, files, shards, d, b, sources, copied, add, digests, on_base_tensor=verify)
         if recorded:
             rest = set(b.tensors) - hashed

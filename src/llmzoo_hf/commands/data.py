@@ -25,7 +25,7 @@ TRANSLATE_EXAMPLES = [
 ]
 BUILD_EXAMPLES = [
     "llmzoo data build --source gen.jsonl --source data/conversations.jsonl:conversation:2 --output-dir built/",
-    "llmzoo data build --mixture mixture.yaml --output-dir built/ --tokenizer runs/chimera-tiny",
+    "llmzoo data build --mixture mixture.yaml --output-dir built/ --tokenizer outputs/chimera-tiny",
     "llmzoo data build --source sharegpt.json:conversation --tokenizer outputs/chimera-tiny --max-length 2048 "
     "--truncation-mode drop --output-dir built/",
 ]
@@ -33,7 +33,7 @@ FERTILITY_EXAMPLES = [
     "llmzoo data fertility --model embedded",
     "llmzoo data fertility --model phoenix-inst-chat-7b --model chimera-inst-chat-7b --langs en,zh,hi,ar "
     "--output-dir fertility/",
-    "llmzoo data fertility --model runs/chimera-tiny --model tokenizer.model --data my_parallel.jsonl",
+    "llmzoo data fertility --model outputs/chimera-tiny --model tokenizer.model --data my_parallel.jsonl",
 ]
 
 

@@ -7,7 +7,7 @@ import argparse
 from ._common import add_command
 
 EXAMPLES = [
-    "llmzoo delta make --base huggyllama/llama-7b --target runs/chimera-7b --out chimera-7b-delta",
+    "llmzoo delta make --base huggyllama/llama-7b --target outputs/chimera-7b --out chimera-7b-delta",
     "llmzoo delta apply --base huggyllama/llama-7b --delta FreedomIntelligence/chimera-inst-chat-7b-delta "
     "--out chimera-7b",
     "llmzoo delta apply --base llama-7b --delta chimera-7b-delta --out chimera-7b --dtype bfloat16",

@@ -7,12 +7,12 @@ import argparse
 from ._common import add_command
 
 EXAMPLES = [
-    "llmzoo push model runs/chimera-tiny --repo-id me/chimera-tiny --private",
+    "llmzoo push model outputs/chimera-tiny --repo-id me/chimera-tiny --private",
     "llmzoo push delta chimera-7b-delta --repo-id me/chimera-inst-chat-7b-delta",
     "llmzoo push quantized phoenix-7b-nf4 --repo-id me/phoenix-inst-chat-7b-nf4",
     "llmzoo push gguf gguf/ --repo-id me/chimera-tiny-GGUF  # the *.gguf files and card of `llmzoo export gguf`",
     "llmzoo push dataset data/built --repo-id me/phoenix-sft-mix",
-    "llmzoo push model runs/chimera-tiny --repo-id me/chimera-tiny --dry-run /tmp/upload  # look, don't upload",
+    "llmzoo push model outputs/chimera-tiny --repo-id me/chimera-tiny --dry-run /tmp/upload  # look, don't upload",
 ]
 
 
@@ -36,6 +36,12 @@ def register(subparsers) -> None:
     parser.add_argument("--revision", default=None, help="Branch to upload to (created when missing).")
     parser.add_argument("--commit-message", default=None, help="Message of the upload commit.")
     parser.add_argument(
+        "--include-training-files",
+        action="store_true",
+        help="Also upload what training leaves in a model folder (rejects.jsonl, data_report.json, "
+        "trainer_state.json, mcq.json, checkpoints...); left out otherwise.",
+    )
+    parser.add_argument(
         "--dry-run",
         metavar="DIR",
         default=None,
@@ -56,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         revision=args.revision,
         dry_run_dir=args.dry_run,
         commit_message=args.commit_message,
+        include_training_files=args.include_training_files,
     )
     repo = f"{result.repo_type} repo {result.repo_id}"
     if result.dry_run_dir is not None:

@@ -7,9 +7,9 @@ import argparse
 from ._common import add_command
 
 EXAMPLES = [
-    "llmzoo quantize --model runs/phoenix-7b --method nf4 --out phoenix-7b-nf4",
-    "llmzoo quantize --model runs/chimera-7b --method int8 --out chimera-7b-int8",
-    "llmzoo quantize --model runs/chimera-7b --method gptq --group-size 128 --out chimera-7b-gptq  # CUDA GPU",
+    "llmzoo quantize --model outputs/phoenix-7b --method nf4 --out phoenix-7b-nf4",
+    "llmzoo quantize --model outputs/chimera-7b --method int8 --out chimera-7b-int8",
+    "llmzoo quantize --model outputs/chimera-7b --method gptq --group-size 128 --out chimera-7b-gptq  # CUDA GPU",
 ]
 
 

@@ -8,7 +8,7 @@ from ._common import add_command, add_generation_args, add_model_args
 
 EXAMPLES = [
     "llmzoo serve                                   # the embedded SmolLM2-135M-Instruct on 127.0.0.1:8000",
-    "llmzoo serve --model runs/chimera-tiny --port 8001 --max-batch-size 16",
+    "llmzoo serve --model outputs/chimera-tiny --port 8001 --max-batch-size 16",
     "llmzoo serve --model FreedomIntelligence/phoenix-inst-chat-7b --load-4bit --served-model-name phoenix",
     "curl http://127.0.0.1:8000/v1/chat/completions -H 'Content-Type: application/json' "
     '-d \'{"messages": [{"role": "user", "content": "Hello"}], "stream": true}\'',
