@@ -34,8 +34,8 @@ def read_bundled_texts() -> dict[str, list[str]]:
                 add(path.stem, row["question"], row["options"])
             elif path.parent.name == "multilingual":
                 add(path.stem, row["query"])
-            else:
-                add(row["lang"], row["text"])
+            else:  # LLM Zoo questions (text) and the held-out prompts (prompt)
+                add(row["lang"], row.get("text") or row["prompt"])
     return texts
 
 
