@@ -448,6 +448,8 @@ class Engine:
     def _cancel(self, request_id: str, reason: str | None, *, still_running: bool = True) -> None:
         with self._lock:
             row = self._rows.pop(request_id, None)
+        if self._sampler is not None:
+            self._sampler.failed.pop(request_id, None)
         manager = self._manager
         if manager is not None:
             with manager.output_router._lock:

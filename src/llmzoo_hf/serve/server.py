@@ -44,7 +44,10 @@ def build_server(config: ServeConfig) -> tuple[FastAPI, Engine]:
         TemplateError: the model has no chat template and ``config.template`` names none.
     """
     from ..chat import ensure_chat_template, load_model_and_tokenizer
-    from . import create_app
+    from ..errors import require
+
+    require("fastapi", extra="serve", feature="llmzoo serve")
+    from .app import create_app
     from .engine import Engine
 
     model, tokenizer, resolved = load_model_and_tokenizer(
