@@ -46,9 +46,16 @@ def throughput(url: str, streams: int, requests: int, max_tokens: int) -> tuple[
     return tokens / (time.perf_counter() - start), tokens
 
 
-def measure(url: str, requests: int, max_tokens: int) -> dict[int, tuple[float, int]]:
+def measure(name: str, url: str, requests: int, max_tokens: int) -> dict[int, tuple[float, int]]:
+    """Return {streams: (tokens/s, tokens)} at 1 and 8 streams, printing each as it is measured."""
     ask(url, 999, 4)  # warm-up: the first request pays for lazy initialisation
-    return {streams: throughput(url, streams, requests, max_tokens) for streams in (1, 8)}
+    results = {}
+    for streams in (1, 8):
+        results[streams] = throughput(url, streams, requests, max_tokens)
+        print(
+            f"{name}, {streams} stream(s): {results[streams][0]:.1f} tok/s ({results[streams][1]} tokens)", flush=True
+        )
+    return results
 
 
 def main() -> int:
@@ -64,19 +71,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         serve_args = ("--temperature", "0", "--max-batch-size", "8", "--max-model-len", "1024")
         with llmzoo_serve(model, Path(tmp), *serve_args, timeout=900) as server:
-            results["llmzoo serve"] = measure(server.url, args.requests, args.max_tokens)
+            results["llmzoo serve"] = measure("llmzoo serve", server.url, args.requests, args.max_tokens)
         port = free_port()
         transformers_cli = shutil.which("transformers") or "transformers"
         argv = [transformers_cli, "serve", str(model), "--continuous-batching", "--device", "cpu"]
         argv += ["--host", "127.0.0.1", "--port", str(port)]
         with running_command(argv, port=port, log_path=Path(tmp) / "transformers.log", timeout=900) as server:
-            results["transformers serve"] = measure(server.url, args.requests, args.max_tokens)
+            results["transformers serve"] = measure("transformers serve", server.url, args.requests, args.max_tokens)
     print(f"model: {model}; {args.requests} requests of at most {args.max_tokens} tokens, greedy")
     for name, by_streams in results.items():
-        line = ", ".join(
-            f"{streams} stream(s): {tps:.1f} tok/s ({tokens} tokens)" for streams, (tps, tokens) in by_streams.items()
+        print(
+            f"{name:>18}: "
+            + ", ".join(f"{streams} stream(s): {tps:.1f} tok/s" for streams, (tps, _) in by_streams.items())
         )
-        print(f"{name:>18}: {line}")
     ours = results["llmzoo serve"]
     print(f"llmzoo serve scaling 8/1 streams: {ours[8][0] / ours[1][0]:.2f}")
     print(f"ratio={ours[8][0] / results['transformers serve'][8][0]:.2f}")
