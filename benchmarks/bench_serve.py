@@ -26,9 +26,9 @@ from tests._servers import free_port, llmzoo_serve, running_command  # noqa: E40
 
 
 def ask(url: str, index: int, max_tokens: int) -> int:
-    """Send one greedy chat request; return its completion tokens."""
+    """Send one greedy chat request (no `model`: transformers serve refuses a name other than its own); return its
+    completion tokens."""
     body = {
-        "model": "bench",
         "messages": [{"role": "user", "content": f"Count from {index} to {index + 500}, one number per line."}],
         "max_tokens": max_tokens,
         "temperature": 0.0,
