@@ -179,7 +179,7 @@ def test_prompt_over_context_names_both_lengths(server):
 def _stream_text(url: str, content: str, max_tokens: int) -> tuple[str, str]:
     body = {"messages": [{"role": "user", "content": content}], "stream": True, "max_tokens": max_tokens}
     pieces, finish = [], None
-    with httpx.stream("POST", url + "/v1/chat/completions", json=body, timeout=300) as r:
+    with httpx.stream("POST", url + "/v1/chat/completions", json=body, timeout=600) as r:
         for line in r.iter_lines():
             if line.startswith("data: {"):
                 choice = json.loads(line[6:])["choices"][0]
@@ -409,7 +409,8 @@ def test_long_prompt_is_prefilled_in_chunks_while_a_stream_keeps_flowing(server)
 
     def running_stream():
         body = {"messages": [{"role": "user", "content": "Count from 1 to 100."}], "stream": True}
-        with httpx.stream("POST", server.url + CHAT, json={**body, "max_tokens": 200, "ignore_eos": True}) as r:
+        payload = {**body, "max_tokens": 200, "ignore_eos": True}
+        with httpx.stream("POST", server.url + CHAT, json=payload, timeout=600) as r:
             for line in r.iter_lines():
                 if '"content": "' in line and '"content": ""' not in line:
                     stamps.append(time.monotonic())

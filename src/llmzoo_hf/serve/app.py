@@ -401,6 +401,14 @@ async def generate_stream(body: GenerateRequest, http_request: Request):
     )
 
 
+@router.post("/")
+async def compat_generate(body: GenerateRequest, http_request: Request):
+    """TGI's root route (what ``InferenceClient(base_url=...).text_generation`` posts to): generate or stream."""
+    if body.stream:
+        return await generate_stream(body, http_request)
+    return await generate(body, http_request)
+
+
 async def _tgi_stream(events, request: EngineRequest) -> AsyncIterator[str]:
     pieces: list[str] = []
     index = 0
