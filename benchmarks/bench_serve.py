@@ -1,15 +1,18 @@
-"""Benchmark ``llmzoo serve``: aggregate generated tokens/s with 1 vs 8 concurrent streams (continuous batching),
-and the decode speed of one stream against the memory-bound limit (weight bytes / measured memory bandwidth).
+"""Benchmark ``llmzoo serve`` against ``transformers serve --continuous-batching`` (the anchor) on one model folder.
 
-Run: ``python benchmarks/bench_serve.py [--model PATH] [--max-tokens 64]``. Ends with ``ratio=X`` where X is the
-8-stream aggregate throughput divided by the 1-stream throughput (target >= 4).
+Both servers get the same 16 OpenAI chat requests (64 new tokens at most, greedy) at 1 and at 8 concurrent
+streams; throughput is generated tokens (each reply's ``usage.completion_tokens``) per wall-clock second. Prints
+both, our 8-stream/1-stream scaling (target >= 4), and last ``ratio=X``: ours / transformers' at 8 streams
+(target >= 1.0). Both run on the CPU here (``--device cpu``), one after the other, on the same machine.
+
+Run: ``python benchmarks/bench_serve.py [--model PATH] [--max-tokens 64] [--requests 16]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import json
+import shutil
 import sys
 import tempfile
 import time
@@ -17,91 +20,73 @@ from pathlib import Path
 
 import httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/_servers.py starts the server
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/_servers.py starts the servers
 
-from tests._servers import llmzoo_serve  # noqa: E402
-
-
-def measure_bandwidth_gbs(size_mb: int = 256, repeats: int = 5) -> float:
-    """Return the best memory copy bandwidth in GB/s (bytes read + bytes written per second)."""
-    import torch
-
-    source = torch.ones(size_mb * 2**20 // 4, dtype=torch.float32)
-    target = torch.empty_like(source)
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        target.copy_(source)
-        best = min(best, time.perf_counter() - start)
-    return 2 * source.numel() * 4 / best / 1e9
+from tests._servers import free_port, llmzoo_serve, running_command  # noqa: E402
 
 
-def weight_bytes(model_path: Path) -> int:
-    """Return the bytes of the model's safetensors weights (what each decode step must read)."""
-    return sum(f.stat().st_size for f in Path(model_path).glob("*.safetensors"))
-
-
-def stream_once(url: str, index: int, max_tokens: int) -> tuple[int, float, float]:
-    """Stream one reply; return (completion tokens, seconds from first to last token, total seconds)."""
+def ask(url: str, index: int, max_tokens: int) -> int:
+    """Send one greedy chat request (no `model`: transformers serve refuses a name other than its own); return its
+    completion tokens."""
     body = {
         "messages": [{"role": "user", "content": f"Count from {index} to {index + 500}, one number per line."}],
-        "stream": True,
         "max_tokens": max_tokens,
-        "ignore_eos": True,  # every stream generates exactly max_tokens: equal work with 1 and 8 streams
-        "stream_options": {"include_usage": True},
+        "temperature": 0.0,
     }
-    start = time.perf_counter()
-    first = last = None
-    tokens = 0
-    with httpx.stream("POST", url + "/v1/chat/completions", json=body, timeout=600) as response:
-        for line in response.iter_lines():
-            if not line.startswith("data: {"):
-                continue
-            chunk = json.loads(line[6:])
-            if chunk.get("usage"):
-                tokens = chunk["usage"]["completion_tokens"]
-            elif chunk["choices"] and chunk["choices"][0]["delta"].get("content"):
-                last = time.perf_counter()
-                first = first or last
-    return tokens, (last - first) if first and last else 0.0, time.perf_counter() - start
+    response = httpx.post(url + "/v1/chat/completions", json=body, timeout=1800)
+    response.raise_for_status()
+    return response.json()["usage"]["completion_tokens"]
 
 
-def aggregate(url: str, streams: int, max_tokens: int, rounds: int) -> tuple[float, list]:
-    """Return generated tokens/s over ``rounds`` rounds of ``streams`` concurrent streams."""
-    results = []
+def throughput(url: str, streams: int, requests: int, max_tokens: int) -> tuple[float, int]:
+    """Return (generated tokens per second, tokens) for ``requests`` requests sent ``streams`` at a time."""
     start = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(streams) as pool:
-        for r in range(rounds):
-            results += list(pool.map(lambda i, r=r: stream_once(url, r * streams + i, max_tokens), range(streams)))
-    elapsed = time.perf_counter() - start
-    return sum(t for t, _, _ in results) / elapsed, results
+        tokens = sum(pool.map(lambda i: ask(url, i, max_tokens), range(requests)))
+    return tokens / (time.perf_counter() - start), tokens
+
+
+def measure(name: str, url: str, requests: int, max_tokens: int) -> dict[int, tuple[float, int]]:
+    """Return {streams: (tokens/s, tokens)} at 1 and 8 streams, printing each as it is measured."""
+    ask(url, 999, 4)  # warm-up: the first request pays for lazy initialisation
+    results = {}
+    for streams in (1, 8):
+        results[streams] = throughput(url, streams, requests, max_tokens)
+        print(
+            f"{name}, {streams} stream(s): {results[streams][0]:.1f} tok/s ({results[streams][1]} tokens)", flush=True
+        )
+    return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=None, help="Model folder (default: the embedded SmolLM2-135M-Instruct).")
-    parser.add_argument("--max-tokens", type=int, default=64, help="Tokens generated per stream.")
+    parser.add_argument("--max-tokens", type=int, default=64, help="Most tokens generated per request.")
+    parser.add_argument("--requests", type=int, default=16, help="Requests per measurement.")
     args = parser.parse_args()
     from llmzoo_hf import default_model_path
 
     model = Path(args.model) if args.model else default_model_path()
-    bandwidth = measure_bandwidth_gbs()
-    weights = weight_bytes(model)
+    results = {}
     with tempfile.TemporaryDirectory() as tmp:
         serve_args = ("--temperature", "0", "--max-batch-size", "8", "--max-model-len", "1024")
-        with llmzoo_serve(model, Path(tmp), *serve_args) as server:
-            stream_once(server.url, 0, 4)  # warm-up
-            single, single_results = aggregate(server.url, 1, args.max_tokens, rounds=3)
-            batched, batched_results = aggregate(server.url, 8, args.max_tokens, rounds=1)
-    decode = [(t - 1) / span for t, span, _ in single_results if t > 1 and span > 0]
-    decode_tps = max(decode) if decode else 0.0
-    limit_tps = bandwidth * 1e9 / weights
-    print(f"model: {model} ({weights / 1e6:.0f} MB of weights)")
-    print(f"memory bandwidth (copy): {bandwidth:.1f} GB/s -> memory-bound limit {limit_tps:.1f} tokens/s per stream")
-    print(f"one stream decode: {decode_tps:.1f} tokens/s = {decode_tps / limit_tps:.0%} of the memory-bound limit")
-    print(f"aggregate, 1 stream : {single:.1f} tokens/s ({sum(t for t, _, _ in single_results)} tokens)")
-    print(f"aggregate, 8 streams: {batched:.1f} tokens/s ({sum(t for t, _, _ in batched_results)} tokens)")
-    print(f"ratio={batched / single:.2f}")
+        with llmzoo_serve(model, Path(tmp), *serve_args, timeout=900) as server:
+            results["llmzoo serve"] = measure("llmzoo serve", server.url, args.requests, args.max_tokens)
+        port = free_port()
+        transformers_cli = shutil.which("transformers") or "transformers"
+        argv = [transformers_cli, "serve", str(model), "--continuous-batching", "--device", "cpu"]
+        argv += ["--host", "127.0.0.1", "--port", str(port)]
+        with running_command(argv, port=port, log_path=Path(tmp) / "transformers.log", timeout=900) as server:
+            results["transformers serve"] = measure("transformers serve", server.url, args.requests, args.max_tokens)
+    print(f"model: {model}; {args.requests} requests of at most {args.max_tokens} tokens, greedy")
+    for name, by_streams in results.items():
+        print(
+            f"{name:>18}: "
+            + ", ".join(f"{streams} stream(s): {tps:.1f} tok/s" for streams, (tps, _) in by_streams.items())
+        )
+    ours = results["llmzoo serve"]
+    print(f"llmzoo serve scaling 8/1 streams: {ours[8][0] / ours[1][0]:.2f}")
+    print(f"ratio={ours[8][0] / results['transformers serve'][8][0]:.2f}")
     return 0
 
 

@@ -1,10 +1,15 @@
-"""``llmzoo serve``: an OpenAI-compatible server (plus TGI's /generate) over a local, zoo or Hub model."""
+"""``llmzoo serve``: an OpenAI-compatible server (plus TGI's /generate) over a local, zoo or Hub model.
+
+The options are built from :class:`~llmzoo_hf.serve.ServeConfig`'s fields (name, type, default, help, group).
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import typing
 
-from ._common import add_command, add_generation_args, add_model_args
+from ._common import add_command
 
 EXAMPLES = [
     "llmzoo serve                                   # the embedded SmolLM2-135M-Instruct on 127.0.0.1:8000",
@@ -15,31 +20,41 @@ EXAMPLES = [
 ]
 
 
+def add_dataclass_arguments(parser: argparse.ArgumentParser, config_class) -> None:
+    """Add one option per field of ``config_class``: ``--field-name`` (or ``metadata["flag"]``), typed from the
+    annotation, with the field's default and ``metadata["help"]``, in the argument group ``metadata["group"]``."""
+    hints = typing.get_type_hints(config_class)
+    groups: dict[str, argparse._ArgumentGroup] = {}
+    for spec in dataclasses.fields(config_class):
+        metadata = spec.metadata
+        group_name = metadata.get("group", "options")
+        group = groups.get(group_name) or groups.setdefault(group_name, parser.add_argument_group(group_name))
+        flag = metadata.get("flag", "--" + spec.name.replace("_", "-"))
+        kind = hints[spec.name]
+        # A flag left out keeps the field's default; None/False defaults are not printed as "(default: None)".
+        shown = argparse.SUPPRESS if spec.default in (None, False) else spec.default
+        if kind is bool:
+            group.add_argument(flag, dest=spec.name, action="store_true", default=shown, help=metadata["help"])
+            continue
+        value_type = next(t for t in typing.get_args(kind) if t is not type(None)) if typing.get_args(kind) else kind
+        group.add_argument(flag, dest=spec.name, type=value_type, default=shown, help=metadata["help"])
+
+
 def register(subparsers) -> None:
     """Add the ``serve`` subcommand."""
+    from ..serve.config import ServeConfig
+
     parser = add_command(
         subparsers,
         "serve",
         help="Serve a model with an OpenAI-compatible API (/v1/chat/completions, streaming, batching).",
         description="Serve a model over HTTP: /v1/chat/completions (OpenAI schema, SSE streaming), /v1/models, "
-        "/health and TGI's /generate and /generate_stream. Concurrent requests are batched continuously; "
-        "requests beyond --max-queue waiting ones get HTTP 429. The request's settings override the generation "
-        "options below, which are the defaults.",
+        "/health and TGI's /generate and /generate_stream, on transformers' continuous batching (paged KV cache). "
+        "Requests beyond --max-batch-size generating plus --max-queue waiting get HTTP 429. A request's own "
+        "settings override the generation options below, which are the defaults.",
         examples=EXAMPLES,
     )
-    add_model_args(parser)
-    add_generation_args(parser)
-    group = parser.add_argument_group("server")
-    group.add_argument("--host", default="127.0.0.1", help="Address to listen on (0.0.0.0 for every interface).")
-    group.add_argument("--port", type=int, default=8000, help="TCP port to listen on.")
-    group.add_argument("--max-batch-size", type=int, default=8, help="Most requests decoded together.")
-    group.add_argument("--max-queue", type=int, default=64, help="Most requests waiting for a slot (HTTP 429 beyond).")
-    group.add_argument(
-        "--max-model-len", type=int, default=None, help="Context length in tokens (default: the model's own)."
-    )
-    group.add_argument(
-        "--served-model-name", default=None, help="Model name in /v1/models and replies (default: from --model)."
-    )
+    add_dataclass_arguments(parser, ServeConfig)
     parser.set_defaults(func=run)
 
 
@@ -47,26 +62,6 @@ def run(args: argparse.Namespace) -> int:
     """Load the model and serve until interrupted."""
     from ..serve import ServeConfig, serve
 
-    config = ServeConfig(
-        model_name_or_path=args.model,
-        revision=args.revision,
-        template=args.template,
-        force_template=args.force_template,
-        dtype=args.dtype,
-        load_in_8bit=args.load_8bit,
-        load_in_4bit=args.load_4bit,
-        trust_remote_code=args.trust_remote_code,
-        served_model_name=args.served_model_name,
-        host=args.host,
-        port=args.port,
-        max_batch_size=args.max_batch_size,
-        max_queue=args.max_queue,
-        max_model_len=args.max_model_len,
-        temperature=args.temperature,
-        top_p=args.top_p,
-        max_new_tokens=args.max_new_tokens,
-        repetition_penalty=args.repetition_penalty,
-        seed=args.seed,
-    )
-    serve(config)
+    fields = dataclasses.fields(ServeConfig)
+    serve(ServeConfig(**{spec.name: getattr(args, spec.name, spec.default) for spec in fields}))
     return 0
