@@ -14,7 +14,7 @@ import httpx
 import pytest
 from tests._servers import free_port, llmzoo_serve
 
-from llmzoo_hf.serve import chat_client, parse_endpoints
+from llmzoo_hf.client import parse_endpoints
 
 pytestmark = pytest.mark.slow
 
@@ -127,35 +127,6 @@ def test_bare_inference_client_is_refused_offline(server):
 
     with pytest.raises(OfflineModeIsEnabled, match="offline mode is enabled"):
         InferenceClient(base_url=server.url).chat_completion(QUESTION, max_tokens=4)
-
-
-def test_chat_client_works_offline_sync_and_async(server):
-    from huggingface_hub import constants
-
-    assert constants.HF_HUB_OFFLINE  # tests/conftest.py sets HF_HUB_OFFLINE=1
-    client = chat_client(server.url)
-    assert client.complete(QUESTION, max_tokens=20) == PARIS
-    assert "".join(client.stream_text(QUESTION, max_tokens=20)) == PARIS
-    assert client.chat_completion(QUESTION, max_tokens=20).usage.completion_tokens == 7
-
-    async def main():
-        stream = await client.achat_completion(QUESTION, max_tokens=20, stream=True)
-        pieces = [c.choices[0].delta.content or "" async for c in stream]
-        return await client.acomplete(QUESTION, max_tokens=20), "".join(pieces)
-
-    assert asyncio.run(main()) == (PARIS, PARIS)
-
-
-def test_chat_client_through_inference_client_when_online(server, online_hub):
-    client = chat_client(server.url + "/v1")
-    assert client.complete(QUESTION, max_tokens=20) == PARIS
-
-
-def test_chat_client_reports_server_reason(server):
-    from huggingface_hub.errors import HfHubHTTPError
-
-    with pytest.raises(HfHubHTTPError, match="context length is 512 tokens"):
-        chat_client(server.url).complete([{"role": "user", "content": "hi " * 600}])
 
 
 def test_tgi_generate_and_generate_stream(server):

@@ -47,6 +47,29 @@ API_KEY_ENV_VARS = ("LLMZOO_API_KEY", "OPENAI_API_KEY")
 REQUEST_FIELDS = ("temperature", "top_p", "max_tokens", "seed")
 
 
+def parse_endpoints(spec: str | None) -> dict[str, str]:
+    """Parse ``LLMZOO_ENDPOINTS`` text (``name=url,name2=url2``; a bare URL is named after its host) to a dict.
+
+    Raises:
+        ValueError: an entry has no URL, a URL is not http(s), or a name repeats.
+    """
+    endpoints: dict[str, str] = {}
+    for entry in (spec or "").split(","):
+        entry = entry.strip()
+        if not entry:
+            continue
+        name, sep, url = entry.partition("=")
+        if not sep:
+            name, url = urlparse(entry).netloc or entry, entry
+        name, url = name.strip(), url.strip()
+        if urlparse(url).scheme not in ("http", "https") or not urlparse(url).netloc:
+            raise ValueError(f"Endpoint {name!r}: {url!r} is not an http(s) URL (expected name=http://host:port).")
+        if name in endpoints:
+            raise ValueError(f"Endpoint name {name!r} appears twice in {spec!r}.")
+        endpoints[name] = url.rstrip("/")
+    return endpoints
+
+
 @dataclass
 class EndpointConfig:
     """Where an OpenAI-compatible chat endpoint is, what every request asks for, and how hard to push it.

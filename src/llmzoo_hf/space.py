@@ -36,8 +36,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .client import ChatClient, EndpointConfig
-from .serve import parse_endpoints
+from .client import ChatClient, EndpointConfig, parse_endpoints
 
 logger = logging.getLogger(__name__)
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._legacy_client import EndpointClient, chat_client, parse_endpoints
 from .config import ServeConfig
 from .server import build_server, serve
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-__all__ = ["ServeConfig", "build_server", "serve", "create_app", "parse_endpoints", "chat_client", "EndpointClient"]
+__all__ = ["ServeConfig", "build_server", "serve", "create_app"]
 
 
 def create_app(engine, tokenizer, config: ServeConfig | None = None, *, served_model_name: str) -> FastAPI:
