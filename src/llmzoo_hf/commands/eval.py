@@ -502,7 +502,7 @@ def _register_run(sub) -> None:
     examples = [
         "llmzoo eval run recipes/eval/tiny.yaml",
         "llmzoo eval run recipes/eval/tiny.yaml --dry-run --limit=2",
-        "llmzoo eval run recipes/eval/tiny.yaml --contestants.chimera-tiny.model=runs/my-tiny --judge.repeats=2",
+        "llmzoo eval run recipes/eval/tiny.yaml --contestants.chimera-tiny.model=outputs/my-tiny --judge.repeats=2",
         "llmzoo eval run recipes/eval/llmzoo-general.yaml --judge.endpoint=https://api.openai.com --push",
     ]
     parser = sub.add_parser(

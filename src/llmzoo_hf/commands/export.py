@@ -7,9 +7,9 @@ import argparse
 from ._common import add_command, add_config_args
 
 EXAMPLES = [
-    "llmzoo export gguf runs/chimera-tiny --out gguf/chimera-tiny-f16.gguf",
+    "llmzoo export gguf outputs/chimera-tiny --out gguf/chimera-tiny-f16.gguf",
     "llmzoo export gguf embedded --out gguf/smollm2-q8_0.gguf --type q8_0",
-    "llmzoo export gguf runs/chimera-7b --out chimera-7b-gguf/chimera-7b-q4_0.gguf --type q4_0 "
+    "llmzoo export gguf outputs/chimera-7b --out chimera-7b-gguf/chimera-7b-q4_0.gguf --type q4_0 "
     "--model-id me/chimera-7b-GGUF --base-model-id me/chimera-7b",
     "llama-cli -m gguf/chimera-tiny-f16.gguf -cnv   # then chat with it in llama.cpp",
 ]

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
     from pathlib import Path
 
-    from ..serve import parse_endpoints
+    from ..client import parse_endpoints
     from ..space import SpaceConfig, launch
 
     if port_in_use(args.host, args.port):

@@ -321,16 +321,24 @@ class CompareResult:
 def heldout_loss(session: ChatSession, conversations: list[list[dict[str, str]]], *, max_length: int | None):
     """Return ``(mean loss, tokens)`` over the assistant tokens of ``conversations``, as ``assistant_only_loss``.
 
-    Each conversation is rendered by the session's chat template with its assistant mask; the loss is the mean
-    next-token cross-entropy over every masked token of every conversation (token-weighted, like the trainer's).
+    Each conversation is rendered by the session's chat template with its assistant mask (read from the template's
+    training variant, as in SFT); the loss is the mean next-token cross-entropy over every masked token of every
+    conversation (token-weighted, like the trainer's).
     """
     import torch
 
+    from ..templates import get_training_chat_template
+
     model, tokenizer = session.model, session.tokenizer
+    training_template = get_training_chat_template(tokenizer.chat_template)
     total_loss, total_tokens = 0.0, 0
     for messages in progress(conversations, desc="held-out loss"):
         encoded = tokenizer.apply_chat_template(
-            messages, tokenize=True, return_dict=True, return_assistant_tokens_mask=True
+            messages,
+            chat_template=training_template,
+            tokenize=True,
+            return_dict=True,
+            return_assistant_tokens_mask=True,
         )
         ids = encoded["input_ids"][:max_length] if max_length else encoded["input_ids"]
         mask = encoded["assistant_masks"][: len(ids)]

@@ -5,7 +5,7 @@ an optional medical MCQ benchmark and the output folder; ``llmzoo eval run RECIP
 follow the nested dataclasses (``judge``, ``answering``, ``mcq``, ``contestants[i]``, ``question_sets[i]``); a
 command-line override names the path with dots, and a list item by its index or its ``name``::
 
-    llmzoo eval run recipes/eval/tiny.yaml --limit=2 --judge.repeats=2 --contestants.chimera-tiny.model=runs/x
+    llmzoo eval run recipes/eval/tiny.yaml --limit=2 --judge.repeats=2 --contestants.chimera-tiny.model=outputs/x
 """
 
 from __future__ import annotations
