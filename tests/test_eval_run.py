@@ -30,7 +30,7 @@ def test_tiny_recipe_runs_then_resumes_without_any_call(tmp_path, embedded_model
         f"--output_dir={out}",
         f"--contestants.chimera-tiny.model={embedded_model_path}",  # the quickstart's model is not trained here
         "--limit=1",
-        "--mcq.limit=2",
+        "--mcq.limit=1",  # the first item of each of the 4 bundled English sources
         "--answering.max_new_tokens=12",
         "--judge.max_tokens=24",
     ]
@@ -56,7 +56,7 @@ def test_tiny_recipe_runs_then_resumes_without_any_call(tmp_path, embedded_model
         assert list(table) == ["chimera-tiny"] and set(table["chimera-tiny"]) == {"winning", "order", "score"}
         assert (out / "reviews" / lang / "general" / "ordering.txt").read_text().startswith("Model")
     mcq = json.loads((out / "mcq" / "chimera-tiny.json").read_text())
-    assert mcq["accuracy"]["loglik"]["n"] == 2 and set(mcq["accuracy"]) == {"loglik"}
+    assert mcq["accuracy"]["loglik"]["n"] == 4 and set(mcq["accuracy"]) == {"loglik"}
     for chart in ("ratio", "win_tie_lose", "mcq"):
         assert (out / "charts" / f"{chart}.png").stat().st_size > 1000
     report = (out / "report.md").read_text()
