@@ -143,18 +143,33 @@ def test_compare_cli_embedded_model_against_itself(tmp_path):
         "      layout: conversation\n  test_split_size: 2\nmax_length: 256\n",
         encoding="utf-8",
     )
+    # The "fine-tune": the embedded weights with the chimera-tiny recipe's bos_token in its tokenizer. compare renders
+    # the base with the fine-tune's BOS/EOS (same vocabulary), so both read the same bytes and score the same.
+    from transformers import AutoTokenizer
+
+    from llmzoo_hf import default_model_path
+
+    tuned = tmp_path / "tuned"
+    tuned.mkdir()
+    for path in default_model_path().iterdir():
+        (tuned / path.name).symlink_to(path)
+    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja"):
+        (tuned / name).unlink(missing_ok=True)
+    tokenizer = AutoTokenizer.from_pretrained(default_model_path())
+    tokenizer.bos_token = "<|endoftext|>"
+    tokenizer.save_pretrained(tuned)
     out = tmp_path / "compare.json"
     # ~1 minute on 2 idle cores; over 5 on a loaded machine.
     result = run_cli(
-        "eval", "compare", "embedded", "embedded", "--recipe", str(recipe), "--prompts", str(prompts),
+        "eval", "compare", "embedded", str(tuned), "--recipe", str(recipe), "--prompts", str(prompts),
         "--max-new-tokens", "8", "--mcq-limit", "2", "--out", str(out), "--check", timeout=1800,
     )  # fmt: skip
     # The same model on both sides: identical scores, so "fine-tuned < base" on the loss fails and --check says 1.
     assert result.returncode == 1, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     base, tuned = data["base"], data["tuned"]
+    assert (base.pop("model"), tuned.pop("model")) == ("embedded", "tuned")
     assert base == tuned
-    assert base["model"] == "embedded"
     assert base["eval_loss"] > 0 and base["eval_tokens"] > 0
     assert [r["id"] for r in base["replies"]] == ["en-1", "de-1", "ja-1"]
     assert sum(base["verdicts"].values()) == 3

@@ -285,6 +285,13 @@ def test_tiny_run_end_to_end_then_chat(tmp_path):
     assert tokenizer.chat_template == get_chat_template("chimera")  # the inference variant: no {% generation %}
     generation = json.loads((out / "generation_config.json").read_text())
     assert generation["eos_token_id"] == tokenizer.eos_token_id
+    # The recipe's bos_token: LLM Zoo's <s> is SmolLM2's document separator, in the tokenizer and both configs.
+    assert tokenizer.bos_token == "<|endoftext|>" and tokenizer.bos_token_id == 0
+    assert generation["bos_token_id"] == 0 == json.loads((out / "config.json").read_text())["bos_token_id"]
+    prompt = tokenizer.apply_chat_template(
+        [{"role": "user", "content": "Hi"}], tokenize=False, add_generation_prompt=True
+    )
+    assert prompt.endswith("Human: <|endoftext|>Hi<|im_end|>Assistant: <|endoftext|>")
     card = (out / "README.md").read_text()
     assert "chimera" in card and "llmzoo-hf" in card
 
@@ -376,6 +383,26 @@ def test_merge_lora_saves_a_full_model_folder(tmp_path, tiny_llama_path):
     )
     card = (out / "README.md").read_text()
     assert "(LoRA, adapters merged into the base, loss on the assistant replies only)" in card
+
+
+def test_bos_token_replaces_the_tokenizers_bos_and_must_be_in_the_vocabulary():
+    from types import SimpleNamespace
+
+    import llmzoo_hf._sft_steps as steps
+    from llmzoo_hf import default_model_path
+
+    path = str(default_model_path())
+    args = SimpleNamespace(trust_remote_code=False), SimpleNamespace(model_revision=None)
+    own = steps.get_tokenizer(path, "chimera", *args)
+    assert own.bos_token == "<|im_start|>"
+    tokenizer = steps.get_tokenizer(path, "chimera", *args, bos_token="<|endoftext|>")
+    assert (tokenizer.bos_token, tokenizer.bos_token_id, tokenizer.eos_token) == ("<|endoftext|>", 0, "<|im_end|>")
+    rendered = tokenizer.apply_chat_template(
+        [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}], tokenize=False
+    )
+    assert rendered.endswith("Human: <|endoftext|>Hi<|im_end|>Assistant: <|endoftext|>Hello!<|im_end|>")
+    with pytest.raises(ConfigError, match=r"bos_token: '<s>' is not a token of the tokenizer in "):
+        steps.get_tokenizer(path, "chimera", *args, bos_token="<s>")
 
 
 def torch_equal(a, b) -> bool:

@@ -108,8 +108,14 @@ def check_padding_free(model_path: str, training_args, model_args) -> None:
     )
 
 
-def get_tokenizer(model_path: str, template: str, training_args, model_args) -> PreTrainedTokenizerBase:
-    """Load the base tokenizer and write the recipe's chat template into it (padding on the right for training)."""
+def get_tokenizer(
+    model_path: str, template: str, training_args, model_args, *, bos_token: str | None = None
+) -> PreTrainedTokenizerBase:
+    """Load the base tokenizer and write the recipe's chat template into it (padding on the right for training).
+
+    ``bos_token`` replaces the tokenizer's BOS (what the LLM Zoo templates write for ``<s>``); it must be one
+    token of the vocabulary, so no embedding is added.
+    """
     from transformers import AutoTokenizer
 
     from .templates import apply_chat_template
@@ -117,6 +123,11 @@ def get_tokenizer(model_path: str, template: str, training_args, model_args) -> 
     tokenizer = AutoTokenizer.from_pretrained(
         model_path, revision=model_args.model_revision, trust_remote_code=training_args.trust_remote_code
     )
+    if bos_token is not None:
+        token_id = tokenizer.convert_tokens_to_ids(bos_token)
+        if token_id is None or (token_id == tokenizer.unk_token_id and bos_token != tokenizer.unk_token):
+            raise ConfigError(f"bos_token: {bos_token!r} is not a token of the tokenizer in {model_path}.")
+        tokenizer.bos_token = bos_token
     apply_chat_template(tokenizer, template)
     if tokenizer.pad_token is None:
         # LLaMA ships no pad token; padded positions get label -100, so reusing EOS costs nothing.
@@ -249,6 +260,8 @@ def set_generation_eos(model, tokenizer) -> None:
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
     base.generation_config.eos_token_id = tokenizer.eos_token_id
     base.generation_config.pad_token_id = tokenizer.pad_token_id
+    # the BOS the template writes (the recipe's `bos_token`, when set): config and tokenizer agree for exporters
+    base.generation_config.bos_token_id = base.config.bos_token_id = tokenizer.bos_token_id
     base.config.use_cache = True  # gradient checkpointing switched it off for training
 
 

@@ -41,6 +41,16 @@ class ScriptArguments:
             "baize, belle, chatml). Its `{%% generation %%}` spans decide which tokens carry the loss."
         },
     )
+    bos_token: str | None = field(
+        default=None,
+        metadata={
+            "help": "Token the template writes for LLM Zoo's `<s>` (the tokenizer's BOS); default: the tokenizer's "
+            "own. Set it when the base's BOS is not a document start: SmolLM2's is ChatML's `<|im_start|>`, after "
+            "which the base expects a role name and copies the question, while `<|endoftext|>` (its document "
+            "separator) plays the part of LLaMA's `<s>`. It must be one token of the vocabulary; it is saved with "
+            "the tokenizer and the model config, so chat, serve, compare and GGUF export use it too."
+        },
+    )
     plot_loss: bool = field(
         default=True, metadata={"help": "Write the training loss curve to `OUTPUT_DIR/loss.png` after training."}
     )

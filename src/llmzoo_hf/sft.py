@@ -46,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
 
     model_path = steps.resolve_model_path(model_args.model_name_or_path)
     steps.check_padding_free(model_path, training_args, model_args)
-    tokenizer = steps.get_tokenizer(model_path, script_args.chat_template, training_args, model_args)
+    tokenizer = steps.get_tokenizer(
+        model_path, script_args.chat_template, training_args, model_args, bos_token=script_args.bos_token
+    )
     with training_args.main_process_first(desc="building the data mixture"):
         built = build_dataset(
             script_args.dataset_mixture,

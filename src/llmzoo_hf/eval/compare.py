@@ -392,8 +392,13 @@ def score_model(
     conversations: list[list[dict[str, str]]] | None,
     max_length: int | None,
     mcq_items: list,
+    special_tokens: dict[str, str] | None = None,
 ) -> ModelScores:
-    """Load ``model`` in the config's template and take the three measurements."""
+    """Load ``model`` in the config's template and take the three measurements.
+
+    ``special_tokens`` (e.g. the fine-tune's ``{"bos_token": "<|endoftext|>", "eos_token": "<|im_end|>"}``) replace
+    the tokenizer's where its vocabulary has them, so that both models read the same bytes.
+    """
     from ..chat import load_chat
     from ..configs import EMBEDDED_MODEL_SENTINEL
     from .mcq import METHODS, evaluate_mcq
@@ -402,6 +407,21 @@ def score_model(
     label = EMBEDDED_MODEL_SENTINEL if path is None else Path(str(path)).name or str(path)
     logger.info("Scoring %s in the %s template.", label, config.template)
     session = load_chat(path, template=config.template, force_template=True, dtype=config.dtype, temperature=0)
+    for name, token in (special_tokens or {}).items():
+        if getattr(session.tokenizer, name) != token:
+            if session.tokenizer.convert_tokens_to_ids(token) in (None, session.tokenizer.unk_token_id):
+                logger.warning(
+                    "%s has no token %r: it keeps its own %s %r.", label, token, name, getattr(session.tokenizer, name)
+                )
+                continue
+            logger.info(
+                "%s: %s %r -> %r (the fine-tune's, so both read the same bytes).",
+                label,
+                name,
+                getattr(session.tokenizer, name),
+                token,
+            )
+            setattr(session.tokenizer, name, token)
     loss, tokens = (None, 0)
     if conversations is not None:
         loss, tokens = heldout_loss(session, conversations, max_length=max_length)
@@ -422,6 +442,17 @@ def score_model(
         replies=replies,
         mcq_accuracy={method: mcq.accuracy[method]["overall"] for method in METHODS},
     )
+
+
+def _special_tokens(model: str) -> dict[str, str]:
+    """Return the BOS/EOS that ``model``'s tokenizer writes into the LLM Zoo templates (a recipe's ``bos_token``)."""
+    from transformers import AutoTokenizer
+
+    from ..chat import resolve_model
+
+    resolved = resolve_model(model)
+    tokenizer = AutoTokenizer.from_pretrained(resolved.path, revision=resolved.revision)
+    return {name: getattr(tokenizer, name) for name in ("bos_token", "eos_token") if getattr(tokenizer, name)}
 
 
 def compare_models(base: str | None, tuned: str, config: CompareConfig | None = None) -> CompareResult:
@@ -451,13 +482,9 @@ def compare_models(base: str | None, tuned: str, config: CompareConfig | None = 
     mcq_items = load_mcq(config.mcq or bundled_data_path("eval") / "mcq", langs=config.mcq_langs)
     if config.mcq_limit is not None:
         mcq_items = mcq_items[: config.mcq_limit]
-    scored = [
-        score_model(
-            model, config, prompts=prompts, conversations=conversations, max_length=max_length, mcq_items=mcq_items
-        )
-        for model in (base, tuned)
-    ]
-    base_scores, tuned_scores = scored
+    kwargs = {"prompts": prompts, "conversations": conversations, "max_length": max_length, "mcq_items": mcq_items}
+    base_scores = score_model(base, config, special_tokens=_special_tokens(tuned), **kwargs)
+    tuned_scores = score_model(tuned, config, **kwargs)
     checks = []
     if conversations is not None:
         checks.append(Check("eval_loss", tuned_scores.eval_loss < base_scores.eval_loss, "fine-tuned < base"))
