@@ -7,7 +7,8 @@ import argparse
 import json
 from pathlib import Path
 
-from ._common import add_command, add_config_args, config_from_args
+from .._argparse import add_dataclass_args, dataclass_from_args
+from ._common import add_command
 
 GENERATE_EXAMPLES = [
     "llmzoo data generate --seeds seeds.jsonl --output gen.jsonl --num-instructions 1000 "
@@ -169,7 +170,7 @@ def register(subparsers) -> None:
         "--output-dir, fertility.md, fertility.json and a fertility.png chart).",
         examples=FERTILITY_EXAMPLES,
     )
-    add_config_args(fertility, FertilityConfig)
+    add_dataclass_args(fertility, FertilityConfig)
     fertility.add_argument("--json", action="store_true", help="Print the report as JSON instead of a table.")
     fertility.set_defaults(func=run_fertility)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
@@ -356,7 +357,7 @@ def run_fertility(args: argparse.Namespace) -> int:
     """Measure tokenizer fertility and print the table."""
     from ..data.fertility import FertilityConfig, measure_fertility
 
-    config = config_from_args(args, FertilityConfig)
+    config = dataclass_from_args(args, FertilityConfig)
     report = measure_fertility(config)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_markdown())
     if report.bad_rows:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_command, add_config_args
+from .._argparse import add_dataclass_args
+from ._common import add_command
 
 EXAMPLES = [
     "llmzoo export gguf outputs/chimera-tiny --out gguf/chimera-tiny-f16.gguf",
@@ -39,7 +40,7 @@ def register(subparsers) -> None:
     )
     gguf.add_argument("model", help="Model folder, zoo name, Hub id, or `embedded` (SmolLM2-135M-Instruct).")
     gguf.add_argument("--revision", default=None, help="Hub revision of MODEL.")
-    add_config_args(gguf, GGUFExportConfig, required=("out",))
+    add_dataclass_args(gguf, GGUFExportConfig, required=("out",))
     gguf.set_defaults(func=run_gguf)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
