@@ -7,6 +7,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from ._embedded import EMBEDDED_ALIAS
 from .errors import ConfigError, TemplateNotFoundError
 
 logger = logging.getLogger(__name__)
@@ -147,7 +148,7 @@ def check_recipe(script_args, training_args, model_args, recipe_path: Path) -> N
             )
         source.path = str(found)
     model_path = model_args.model_name_or_path
-    if model_path not in (None, "", "embedded") and looks_local(model_path):
+    if model_path not in (None, "", EMBEDDED_ALIAS) and looks_local(model_path):
         found = resolve_local_path(model_path, recipe_path)
         if found is None:
             raise ConfigError(

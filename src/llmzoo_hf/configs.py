@@ -18,6 +18,7 @@ import trl
 from ._embedded import EMBEDDED_ALIAS as EMBEDDED_MODEL_SENTINEL  # noqa: F401  (used by the SFT steps)
 from .data import DatasetMixtureConfig, DataSource
 from .errors import ConfigError
+from .templates import list_templates
 
 
 @dataclass
@@ -37,8 +38,8 @@ class ScriptArguments:
     chat_template: str = field(
         default="chimera",
         metadata={
-            "help": "Registered chat template written into the tokenizer (phoenix, chimera, vicuna_v1.1, alpaca, "
-            "baize, belle, chatml). Its `{%% generation %%}` spans decide which tokens carry the loss."
+            "help": f"Registered chat template written into the tokenizer ({', '.join(list_templates())}). Its "
+            "`{%% generation %%}` spans decide which tokens carry the loss."
         },
     )
     plot_loss: bool = field(

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from ._embedded import EMBEDDED_MODEL_NAME
 from .client import ChatClient, EndpointConfig, parse_endpoints
 
 logger = logging.getLogger(__name__)
@@ -283,7 +284,7 @@ class _Backends:
         if config.endpoints:
             self.names = list(config.endpoints)
         else:
-            self.names = [config.model or "SmolLM2-135M-Instruct (in-process)"]
+            self.names = [config.model or f"{EMBEDDED_MODEL_NAME} (in-process)"]
         self.labels = _zoo_labels(self.names)
 
     def _local_session(self):

@@ -474,7 +474,7 @@ def _register_run(sub) -> None:
         "llmzoo eval run recipes/eval/tiny.yaml",
         "llmzoo eval run recipes/eval/tiny.yaml --dry-run --limit=2",
         "llmzoo eval run recipes/eval/tiny.yaml --contestants.chimera-tiny.model=outputs/my-tiny --judge.repeats=2",
-        "llmzoo eval run recipes/eval/llmzoo-general.yaml --judge.endpoint=https://api.openai.com --push",
+        "llmzoo eval run recipes/eval/llmzoo-general.yaml --judge.base_url=https://api.openai.com --push",
     ]
     parser = sub.add_parser(
         "run",

@@ -252,7 +252,7 @@ def plan_run(recipe: EvalRecipe, sets: list[QuestionSet]) -> RunPlan:
     judge = recipe.judge
     judge_text = ""
     if judge is not None:
-        where = f"llmzoo serve of {judge.serve_model} (started for the run)" if judge.serve_model else judge.endpoint
+        where = f"llmzoo serve of {judge.serve_model} (started for the run)" if judge.serve_model else judge.base_url
         judge_text = f"{judge.model} at {where}"
     return RunPlan(
         output_dir,
@@ -480,7 +480,7 @@ def run_reviews(recipe: EvalRecipe, sets: list[QuestionSet], result: RunResult) 
     if not jobs:
         return
     with contextlib.ExitStack() as stack:
-        endpoint = judge.endpoint
+        endpoint = judge.base_url
         if judge.serve_model:
             endpoint = stack.enter_context(
                 served_judge(
