@@ -43,7 +43,8 @@ def load_recipe(path: str | Path, known_keys: list[str]) -> dict[str, Any]:
     """Read a YAML recipe and raise :class:`ConfigError` naming the file on an unknown key (closest name given)."""
     import yaml
 
-    from .configs import check_mixture_keys, unknown_key_error
+    from .configs import unknown_key_error
+    from .data import check_mixture_keys
 
     recipe_path = Path(path)
     if not recipe_path.is_file():

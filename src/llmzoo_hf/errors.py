@@ -6,9 +6,29 @@ working, and each message names the culprit (file, row, key) and the fix.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class ConfigError(ValueError):
     """A recipe, config file or option is wrong (unknown key, bad value, missing file)."""
+
+
+def closest_names(name: str, candidates: Iterable[str], *, n: int = 1) -> list[str]:
+    """Return up to ``n`` of ``candidates`` that look like ``name`` (difflib, similarity >= 0.6), closest first."""
+    import difflib
+
+    return difflib.get_close_matches(str(name), [str(c) for c in candidates], n=n, cutoff=0.6)
+
+
+def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 1, quote: str = "`") -> str:
+    """Return `` Did you mean `x`?`` naming the closest candidates, or an empty string when none is close."""
+    close = closest_names(name, candidates, n=n)
+    return f" Did you mean {', '.join(quote + c + quote for c in close)}?" if close else ""
+
+
+def unknown_key_error(key: str, known: Iterable[str], *, where: str, note: str = "") -> ConfigError:
+    """Return the error for an unknown config key: where it is, the key, the closest valid name, then ``note``."""
+    return ConfigError(f"{where}: unknown key `{key}`.{did_you_mean(key, known)}" + (f" {note}" if note else ""))
 
 
 class DataError(ValueError):

@@ -9,7 +9,6 @@ by the ``LLMZOO_ZOO`` environment variable adds (or overrides) entries, e.g. to 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import logging
 import os
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._delta_stamp import apply_command, refuse_delta_folder
-from .errors import ConfigError, DeltaFolderError, TemplateNotFoundError
+from .errors import ConfigError, DeltaFolderError, TemplateNotFoundError, closest_names, did_you_mean
 
 if TYPE_CHECKING:
     from .chat import ResolvedModel
@@ -165,8 +164,7 @@ class ZooCatalog:
         """
         entry = self.find(name)
         if entry is None:
-            close = difflib.get_close_matches(name.lower(), list(self._by_name), n=3)
-            hint = f" Did you mean {', '.join(close)}?" if close else ""
+            hint = did_you_mean(name.lower(), self._by_name, n=3, quote="")
             raise ConfigError(f"{name!r} is not in the zoo.{hint} Run `llmzoo zoo list` for every name.")
         return entry
 
@@ -235,7 +233,7 @@ def _validate_entry(raw: Any, *, index: int, source: str) -> ZooEntry:
         raise ConfigError(f"{source}: {label} must be a mapping of fields, got {type(raw).__name__}.")
     for key in raw:
         if key not in _FIELDS:
-            close = difflib.get_close_matches(str(key), list(_FIELDS), n=1)
+            close = closest_names(str(key), _FIELDS)
             fail(str(key), "unknown field" + (f" (did you mean {close[0]!r}?)" if close else ""))
     for field, (required, types) in _FIELDS.items():
         if field not in raw:

@@ -264,64 +264,9 @@ def run_translate(args: argparse.Namespace) -> int:
     return _report(summary, args)
 
 
-def parse_source(spec: str):
-    """Parse ``PATH[:LAYOUT][:WEIGHT]`` into a :class:`~llmzoo_hf.data.DataSource` (parts read from the right)."""
-    from ..data import LAYOUTS, DataSource
-
-    path, layout, weight = spec, "auto", 1.0
-    head, sep, tail = path.rpartition(":")
-    if sep and head:
-        try:
-            weight = float(tail)
-            path = head
-        except ValueError:
-            pass
-    head, sep, tail = path.rpartition(":")
-    if sep and head and tail in LAYOUTS:
-        path, layout = head, tail
-    elif sep and head and not Path(path).exists():
-        raise ValueError(f"--source {spec!r}: {tail!r} is not a layout ({', '.join(LAYOUTS)}) nor a weight.")
-    return DataSource(path=path, layout=layout, weight=weight)
-
-
-def load_mixture_file(path: str | Path):
-    """Read a mixture YAML (``datasets``, ``seed``, ``test_split_size``) into a DatasetMixtureConfig."""
-    import dataclasses
-    import difflib
-
-    import yaml
-
-    from ..data import DatasetMixtureConfig, DataSource
-    from ..errors import ConfigError
-
-    path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"Mixture file {path} does not exist.")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path} must be a mapping with a `datasets` list.")
-    data = data.get("dataset_mixture", data)
-
-    def check(keys, allowed, where):
-        for key in keys:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f" Did you mean {close[0]!r}?" if close else ""
-                raise ConfigError(f"{path}: unknown key {key!r} in {where}; allowed: {sorted(allowed)}.{hint}")
-
-    check(data, [f.name for f in dataclasses.fields(DatasetMixtureConfig)], "the mixture")
-    source_fields = [f.name for f in dataclasses.fields(DataSource)]
-    sources = data.get("datasets") or []
-    for index, source in enumerate(sources):
-        if not isinstance(source, dict):
-            raise ConfigError(f"{path}: datasets[{index}] must be a mapping with at least `path`.")
-        check(source, source_fields, f"datasets[{index}]")
-    return DatasetMixtureConfig(**data)
-
-
 def run_build(args: argparse.Namespace) -> int:
     """Build a chat dataset from sources and print its report."""
-    from ..data import DatasetMixtureConfig, build_dataset
+    from ..data import DatasetMixtureConfig, build_dataset, load_mixture_file, parse_source
 
     if args.mixture and args.source:
         raise ValueError("Give either --mixture or --source, not both.")

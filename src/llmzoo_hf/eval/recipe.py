@@ -11,7 +11,6 @@ command-line override names the path with dots, and a list item by its index or 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field, fields
@@ -21,7 +20,7 @@ from typing import Any, ClassVar
 from .._embedded import EMBEDDED_ALIAS as EMBEDDED
 from .._embedded import EMBEDDED_MODEL_NAME
 from ..chat import GenerationSettings
-from ..errors import ConfigError
+from ..errors import ConfigError, unknown_key_error
 from .judge import DIMENSIONS, MODES, JudgeSettings
 from .mcq import MCQConfig
 
@@ -198,11 +197,6 @@ class EvalRecipe:
 # --------------------------------------------------------------------------------------------------- parsing
 
 
-def _closest(key: str, known: list[str]) -> str:
-    match = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return f" Did you mean `{match[0]}`?" if match else ""
-
-
 def _field_names(cls: type) -> list[str]:
     return [f.name for f in fields(cls) if f.init]
 
@@ -275,7 +269,7 @@ def build_config(cls: type, data: Any, *, where: str):
     known = _field_names(cls)
     for key in data:
         if key not in known:
-            raise ConfigError(f"{where}: unknown key `{key}`.{_closest(str(key), known)} (keys: {', '.join(known)})")
+            raise unknown_key_error(str(key), known, where=where, note=f"(keys: {', '.join(known)})")
     hints = typing.get_type_hints(cls)
     kwargs: dict[str, Any] = {}
     for f in fields(cls):
@@ -341,7 +335,7 @@ def apply_override(data: dict[str, Any], key: str, value: Any, *, schema: type =
         part = _renamed(cls, part, where=where)
         known = _field_names(cls)
         if part not in known:
-            raise ConfigError(f"{where}: unknown key `{part}`.{_closest(part, known)}")
+            raise unknown_key_error(part, known, where=where)
         if last:
             node[part] = value
             return
