@@ -8,13 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ._embedded import EMBEDDED_ALIAS
+from ._paths import looks_like_path as looks_local  # noqa: F401  (also imported from here by the SFT steps)
 from .errors import ConfigError, TemplateNotFoundError
 
 logger = logging.getLogger(__name__)
-
-# A local data path is named by a file suffix or a path prefix; anything else (``owner/name``) is a Hub dataset id.
-_DATA_SUFFIXES = (".json", ".jsonl", ".parquet", ".csv", ".arrow")
-_PATH_PREFIXES = (".", "/", "~")
 
 
 def split_argv(argv: list[str]) -> tuple[str | None, list[str]]:
@@ -101,11 +98,6 @@ def parse_recipe(argv: list[str]):
     check_overrides(overrides, list(parser._option_string_actions), known_keys)
     script_args, training_args, model_args = parser.parse_args_and_config(["--config", recipe_path, *overrides])
     return script_args, training_args, model_args, Path(recipe_path)
-
-
-def looks_local(path: str) -> bool:
-    """Return True when ``path`` names a local file/folder rather than a Hub id (``owner/name``)."""
-    return path.startswith(_PATH_PREFIXES) or path.endswith(_DATA_SUFFIXES) or path.count("/") >= 2
 
 
 def resolve_local_path(path: str, recipe_path: Path) -> Path | None:

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from ._delta_stamp import refuse_delta_folder
 from ._embedded import EMBEDDED_ALIAS as EMBEDDED
 from ._embedded import EMBEDDED_MODEL_NAME
+from ._paths import looks_like_path
 from .errors import ConfigError, ModelNotFoundError, TemplateError
 from .templates import apply_chat_template, get_template
+from .zoo import ResolvedModel, resolve_zoo_name
 
 if TYPE_CHECKING:
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
@@ -96,33 +98,8 @@ class ModelLoadConfig:
             raise ConfigError("Choose one of load_in_8bit and load_in_4bit, not both.")
 
 
-@dataclass(frozen=True)
-class ResolvedModel:
-    """Where a model comes from: ``kind`` is ``embedded``, ``local``, ``zoo`` or ``hub``."""
-
-    path: str
-    kind: str
-    template: str | None = None
-    revision: str | None = None
-
-
 # Files of which a model folder needs at least one to have a tokenizer.
 _TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json", "spiece.model")
-
-
-def looks_like_path(text: str) -> bool:
-    """Return True when ``text`` reads as a file-system path rather than a Hub id (``owner/name``)."""
-    from huggingface_hub.utils import HFValidationError, validate_repo_id
-
-    if text.startswith((".", "/", "~")) or "\\" in text or text.count("/") > 1 or Path(text).exists():
-        return True
-    if "/" in text and Path(text.split("/")[0]).is_dir():  # e.g. outputs/chimera-tiny, with outputs/ here
-        return True
-    try:
-        validate_repo_id(text)
-    except HFValidationError:
-        return True
-    return False
 
 
 def check_hub_model(repo_id: str, *, revision: str | None = None) -> None:
@@ -191,14 +168,9 @@ def resolve_model(path_or_id: str | Path | None, *, revision: str | None = None)
     if Path(text).expanduser().is_dir():
         refuse_delta_folder(Path(text).expanduser())
         return ResolvedModel(str(Path(text).expanduser()), "local", revision=revision)
-    try:
-        from .zoo import resolve_zoo_name
-    except ImportError:  # the catalog module is optional in stripped-down installs
-        resolve_zoo_name = None
-    if resolve_zoo_name is not None:
-        entry = resolve_zoo_name(text, revision=revision)
-        if entry is not None:
-            return entry
+    entry = resolve_zoo_name(text, revision=revision)
+    if entry is not None:
+        return entry
     if looks_like_path(text):
         raise ModelNotFoundError(f"No model folder at {text} (it does not exist).")
     check_hub_model(text, revision=revision)

@@ -14,15 +14,23 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._delta_stamp import apply_command, refuse_delta_folder
 from .errors import ConfigError, DeltaFolderError, TemplateNotFoundError, closest_names, did_you_mean
 
-if TYPE_CHECKING:
-    from .chat import ResolvedModel
-
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    """Where a model comes from: ``kind`` is ``embedded``, ``local``, ``zoo`` or ``hub``."""
+
+    path: str
+    kind: str
+    template: str | None = None
+    revision: str | None = None
+
 
 BUILTIN_CATALOG = Path(__file__).with_name("zoo.yaml")
 USER_CATALOG_ENV = "LLMZOO_ZOO"
@@ -358,8 +366,6 @@ def resolve_zoo_name(
         ConfigError: the model has no downloadable weights (API-only, a LoRA adapter, not on the Hub, or
             trained locally from a recipe); the message says what to do instead.
     """
-    from .chat import ResolvedModel
-
     entry = (catalog or load_catalog()).find(text)
     if entry is None:
         return None

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._sft_recipe import looks_local, resolve_local_path
+from .._paths import looks_like_path as looks_local
+from .._sft_recipe import resolve_local_path
 from ..errors import ConfigError, DataError
 from ._io import iter_jsonl, write_json_atomic, write_jsonl_atomic
 from .questions import Question, bundled_questions_path, load_questions, scored_questions
