@@ -9,7 +9,7 @@ from typing import Any
 
 from ._embedded import EMBEDDED_ALIAS
 from ._paths import looks_like_path as looks_local  # noqa: F401  (also imported from here by the SFT steps)
-from .errors import ConfigError, TemplateNotFoundError
+from .errors import ConfigError, TemplateNotFoundError, read_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -38,20 +38,11 @@ def split_argv(argv: list[str]) -> tuple[str | None, list[str]]:
 
 def load_recipe(path: str | Path, known_keys: list[str]) -> dict[str, Any]:
     """Read a YAML recipe and raise :class:`ConfigError` naming the file on an unknown key (closest name given)."""
-    import yaml
 
     from .configs import unknown_key_error
     from .data import check_mixture_keys
 
-    recipe_path = Path(path)
-    if not recipe_path.is_file():
-        raise ConfigError(f"Recipe {path} does not exist.")
-    try:
-        recipe = yaml.safe_load(recipe_path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
-    if not isinstance(recipe, dict):
-        raise ConfigError(f"{path} must hold a YAML mapping of `key: value` lines, got {type(recipe).__name__}.")
+    recipe = read_yaml(path, what="Recipe", mapping=True)
     for key in recipe:
         if key not in known_keys:
             raise unknown_key_error(str(key), known_keys, where=str(path))

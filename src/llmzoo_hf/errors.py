@@ -7,10 +7,33 @@ working, and each message names the culprit (file, row, key) and the fix.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 
 class ConfigError(ValueError):
     """A recipe, config file or option is wrong (unknown key, bad value, missing file)."""
+
+
+def read_yaml(path, *, what: str = "File", mapping: bool = False) -> Any:
+    """Read a YAML (or JSON) file, raising :class:`ConfigError` that names ``what`` and the path when it is missing,
+    is not YAML, or (with ``mapping``) holds something other than a ``key: value`` mapping (an empty file is ``{}``).
+    """
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{what} {path} does not exist.")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML too
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{what} {path} is not valid YAML/JSON: {exc}") from exc
+    if mapping:
+        data = {} if data is None else data
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path} must hold a YAML mapping of `key: value` lines, got {type(data).__name__}.")
+    return data
 
 
 def closest_names(name: str, candidates: Iterable[str], *, n: int = 1) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ._delta_stamp import apply_command, refuse_delta_folder
-from .errors import ConfigError, DeltaFolderError, TemplateNotFoundError, closest_names, did_you_mean
+from .errors import ConfigError, DeltaFolderError, TemplateNotFoundError, closest_names, did_you_mean, read_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -307,14 +307,7 @@ def _validate_entry(raw: Any, *, index: int, source: str) -> ZooEntry:
 
 def _read_entries(path: Path) -> list[ZooEntry]:
     """Read and validate one catalog file (a YAML or JSON list of entries)."""
-    import yaml
-
-    if not path.is_file():
-        raise ConfigError(f"Zoo catalog {path} does not exist.")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML too
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"Zoo catalog {path} is not valid YAML/JSON: {exc}") from exc
+    raw = read_yaml(path, what="Zoo catalog")
     if not isinstance(raw, list):
         raise ConfigError(f"Zoo catalog {path} must be a list of entries, got {type(raw).__name__}.")
     entries = [_validate_entry(item, index=i, source=str(path)) for i, item in enumerate(raw, start=1)]

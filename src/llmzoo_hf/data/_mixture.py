@@ -7,7 +7,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, unknown_key_error
+from ..errors import ConfigError, read_yaml, unknown_key_error
 from ._builder import DatasetMixtureConfig, DataSource
 from ._layouts import LAYOUTS
 
@@ -59,14 +59,7 @@ def load_mixture_file(path: str | Path) -> DatasetMixtureConfig:
     Raises:
         ConfigError: the file is missing or not a mapping, or a key is unknown (named with the file).
     """
-    import yaml
-
-    path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"Mixture file {path} does not exist.")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path} must be a mapping with a `datasets` list.")
+    data = read_yaml(path, what="Mixture file", mapping=True)
     data = data.get("dataset_mixture", data)
     check_mixture_keys(data, where=f"{path}: mixture")
     return DatasetMixtureConfig(**data)

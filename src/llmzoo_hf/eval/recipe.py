@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 from .._embedded import EMBEDDED_ALIAS as EMBEDDED
 from .._embedded import EMBEDDED_MODEL_NAME
 from ..chat import GenerationSettings
-from ..errors import ConfigError, unknown_key_error
+from ..errors import ConfigError, read_yaml, unknown_key_error
 from .judge import DIMENSIONS, MODES, JudgeSettings
 from .mcq import MCQConfig
 
@@ -367,12 +367,7 @@ def load_eval_recipe(path: str | Path, overrides: list[str] | None = None) -> Ev
 
         names = sorted(p.stem for p in (resource_path("recipes") / "eval").glob("*.yaml"))
         raise ConfigError(f"Eval recipe {path} does not exist (bundled recipes: {', '.join(names)}).")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path} must hold a YAML mapping of `key: value` lines, got {type(data).__name__}.")
+    data = read_yaml(path, what="Eval recipe", mapping=True)
     for token in overrides or []:
         if not token.startswith("--") or "=" not in token:
             raise ConfigError(f"command line: {token!r}; overrides are written --key=value (e.g. --limit=2).")
