@@ -463,14 +463,7 @@ class AsyncChatClient:
 
 
 def add_endpoint_args(
-    parser,
-    *,
-    config_class: type[EndpointConfig] = EndpointConfig,
-    title: str = "endpoint",
-    flags: dict[str, str] | None = None,
-    defaults: dict[str, Any] | None = None,
-    exclude: tuple[str, ...] = (),
-    required: tuple[str, ...] = (),
+    parser, *, config_class: type[EndpointConfig] = EndpointConfig, title: str = "endpoint", **options: Any
 ) -> None:
     """Add one option per :class:`EndpointConfig` field (help from its metadata) to an argparse parser.
 
@@ -480,24 +473,13 @@ def add_endpoint_args(
         parser: the (sub)command's parser.
         config_class: :class:`EndpointConfig` or a subclass with other defaults (e.g. the judge's).
         title: the option group's title.
-        flags: field -> option name where a command names it otherwise (e.g. ``{"base_url": "--judge-endpoint"}``).
-        defaults: field -> default where a command's default differs from the config's.
-        exclude: fields the command sets from options of its own.
-        required: fields that must be given.
+        options: ``flags`` (field -> option name, e.g. ``{"base_url": "--judge-endpoint"}``), ``defaults``,
+            ``exclude`` and ``required``, as :func:`llmzoo_hf._argparse.add_dataclass_args` takes them.
     """
     from ._argparse import add_dataclass_args
 
-    add_dataclass_args(
-        parser,
-        config_class,
-        title=title,
-        description=f"API key from {' or '.join(API_KEY_ENV_VARS)} (never printed).",
-        dest_prefix="endpoint_",
-        flags=flags,
-        defaults=defaults,
-        exclude=exclude,
-        required=required,
-    )
+    description = f"API key from {' or '.join(API_KEY_ENV_VARS)} (never printed)."
+    add_dataclass_args(parser, config_class, title=title, description=description, dest_prefix="endpoint_", **options)
 
 
 def endpoint_from_args(args, config_class: type[EndpointConfig] = EndpointConfig, **values: Any) -> EndpointConfig:

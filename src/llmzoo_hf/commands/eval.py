@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -161,12 +162,11 @@ def _register_review(sub) -> None:
             "llmzoo eval review ... --repeats 3 --shuffle --seed 0     # judge 3 times, answers shuffled",
         ],
     )
-    from ..eval.judge import DIMENSIONS, JudgeSettings
+    from ..eval.judge import DIMENSIONS, JudgeSettings, ReviewOptions
 
     _add_questions_arg(parser)
     parser.add_argument("--answers", nargs="+", required=True, help="Answer files; the first is the reference model.")
     parser.add_argument("--dimension", choices=tuple(DIMENSIONS), default="general", help="What the judge looks at.")
-    parser.add_argument("--mode", choices=("order", "score"), default="order", help="Rank the answers, or score them.")
     from ..client import add_endpoint_args
 
     add_endpoint_args(
@@ -176,9 +176,7 @@ def _register_review(sub) -> None:
         flags={"base_url": "--judge-endpoint", "model": "--judge-model"},
         required=("base_url",),
     )
-    parser.add_argument("--repeats", type=int, default=1, help="Judge each question N times (one record each).")
-    parser.add_argument("--shuffle", action="store_true", help="Shuffle the answer order in every repeat (seeded).")
-    parser.add_argument("--swap", action="store_true", help="Show odd repeats in reverse order (position-bias test).")
+    add_dataclass_args(parser, ReviewOptions)
     parser.add_argument("--out", required=True, help="Reviews JSONL (appended to; existing reviews are kept).")
     parser.set_defaults(func=run_review)
 
@@ -186,19 +184,17 @@ def _register_review(sub) -> None:
 def run_review(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval review``."""
     from ..client import endpoint_from_args
-    from ..eval.judge import JudgeSettings, review_answers
+    from ..eval.judge import JudgeSettings, ReviewOptions, review_answers
 
     judge = endpoint_from_args(args, JudgeSettings)
+    options = dataclass_from_args(args, ReviewOptions)
     summary = review_answers(
         _load_questions(args),
         args.answers,
         args.out,
         judge=judge,
         dimension=args.dimension,
-        mode=args.mode,
-        repeats=args.repeats,
-        shuffle=args.shuffle,
-        swap=args.swap,
+        **dataclasses.asdict(options),
     )
     print(summary.describe())
     return 1 if summary.failed else 0

@@ -21,7 +21,7 @@ from .._embedded import EMBEDDED_ALIAS as EMBEDDED
 from .._embedded import EMBEDDED_MODEL_NAME
 from ..chat import GenerationSettings
 from ..errors import ConfigError, read_yaml, unknown_key_error
-from .judge import DIMENSIONS, MODES, JudgeSettings
+from .judge import DIMENSIONS, MODES, JudgeSettings, ReviewOptions
 from .mcq import MCQConfig
 
 
@@ -76,7 +76,7 @@ class QuestionSetConfig:
 
 
 @dataclass
-class JudgeConfig(JudgeSettings):
+class JudgeConfig(ReviewOptions, JudgeSettings):
     """The judge: an OpenAI-compatible endpoint, or an ``llmzoo serve`` of ``serve_model`` that the run starts."""
 
     # Recipes wrote `endpoint` before the judge shared EndpointConfig's field name; read as `base_url`.
@@ -91,10 +91,6 @@ class JudgeConfig(JudgeSettings):
         },
     )
     serve_max_model_len: int | None = field(default=None, metadata={"help": "--max-model-len of the served judge."})
-    mode: str = field(default="order", metadata={"help": "`order` (ranks, LLM Zoo) or `score`."})
-    repeats: int = field(default=1, metadata={"help": "Judge each question N times (mean ± spread in the tables)."})
-    shuffle: bool = field(default=False, metadata={"help": "Shuffle the answers in every repeat (seeded)."})
-    swap: bool = field(default=False, metadata={"help": "Show odd repeats in reverse order (position-bias test)."})
 
     def __post_init__(self) -> None:
         # No EndpointConfig URL check here: base_url stays empty when the run serves the judge itself.
