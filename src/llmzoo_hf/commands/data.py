@@ -200,7 +200,17 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     add_endpoint_args(parser, defaults=DATAGEN_REQUEST_DEFAULTS, exclude=("seed",))
 
 
-def _report(summary, args: argparse.Namespace) -> int:
+def _run_pipeline(pipeline, source, args: argparse.Namespace, **options) -> int:
+    """Run a datagen pipeline on ``source`` with the shared output and endpoint options; print its summary."""
+    from ..client import endpoint_from_args
+
+    summary = pipeline(
+        source,
+        output_path=args.output,
+        endpoint=endpoint_from_args(args),
+        filter_refusals=not args.keep_refusals,
+        **options,
+    )
     print(summary.to_text())
     if args.summary_json:
         from .._atomic import write_text_atomic
@@ -211,13 +221,12 @@ def _report(summary, args: argparse.Namespace) -> int:
 
 def run_generate(args: argparse.Namespace) -> int:
     """Run self-instruct."""
-    from ..client import endpoint_from_args
     from ..datagen import self_instruct
 
-    summary = self_instruct(
+    return _run_pipeline(
+        self_instruct,
         args.seeds,
-        output_path=args.output,
-        endpoint=endpoint_from_args(args),
+        args,
         num_instructions=args.num_instructions,
         seeds_per_prompt=args.seeds_per_prompt,
         samples_per_prompt=args.samples_per_prompt,
@@ -225,43 +234,31 @@ def run_generate(args: argparse.Namespace) -> int:
         max_rounds=args.max_rounds,
         seed=args.seed,
         lang=args.lang,
-        filter_refusals=not args.keep_refusals,
     )
-    return _report(summary, args)
 
 
 def run_user_centered(args: argparse.Namespace) -> int:
     """Answer user-centered tasks."""
-    from ..client import endpoint_from_args
     from ..datagen import user_centered
 
-    summary = user_centered(
-        args.input,
-        output_path=args.output,
-        endpoint=endpoint_from_args(args),
-        instructions_per_role=args.instructions_per_role,
-        lang=args.lang,
-        filter_refusals=not args.keep_refusals,
+    return _run_pipeline(
+        user_centered, args.input, args, instructions_per_role=args.instructions_per_role, lang=args.lang
     )
-    return _report(summary, args)
 
 
 def run_translate(args: argparse.Namespace) -> int:
     """Run post-translation."""
-    from ..client import endpoint_from_args
     from ..datagen import post_translate
 
-    summary = post_translate(
+    return _run_pipeline(
+        post_translate,
         args.input,
-        output_path=args.output,
-        endpoint=endpoint_from_args(args),
+        args,
         languages=args.languages,
         languages_per_task=args.languages_per_task,
         source_lang=args.source_lang,
         seed=args.seed,
-        filter_refusals=not args.keep_refusals,
     )
-    return _report(summary, args)
 
 
 def run_build(args: argparse.Namespace) -> int:
