@@ -110,7 +110,7 @@ def test_build_from_sources_and_mixture(tmp_path):
     mixture.write_text(f"datasets:\n  - path: {gen}\n    layout: user_centered\n    wieght: 2\n")
     result = run_cli("data", "build", "--mixture", str(mixture))
     assert result.returncode == 1
-    assert "unknown key 'wieght' in datasets[0]" in result.stderr and "Did you mean 'weight'?" in result.stderr
+    assert "mix.yaml: mixture.datasets[0]: unknown key `wieght`. Did you mean `weight`?" in result.stderr
     result = run_cli("data", "build", "--source", f"{gen}:chat")
     assert result.returncode == 1 and "'chat' is not a layout" in result.stderr
 

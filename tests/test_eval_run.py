@@ -105,6 +105,20 @@ def test_recipe_keys_are_checked_with_the_closest_name(tmp_path):
         load_eval_recipe(recipe)
 
 
+def test_judge_endpoint_key_is_read_as_base_url_with_a_warning(tmp_path):
+    recipe = tmp_path / "old.yaml"
+    recipe.write_text(
+        "contestants: [{name: a, answers: a.jsonl}, {name: b, answers: b.jsonl}]\nquestion_sets: [{path: general_en}]\n"
+        "dimensions: [general]\noutput_dir: x\njudge: {endpoint: 'http://127.0.0.1:9/v1'}\n"
+    )
+    with pytest.warns(FutureWarning, match=r"old\.yaml\.judge: `endpoint` is now called `base_url`"):
+        parsed = load_eval_recipe(recipe)
+    assert parsed.judge.base_url == "http://127.0.0.1:9/v1"
+    with pytest.warns(FutureWarning, match=r"command line: --judge\.endpoint: `endpoint` is now called `base_url`"):
+        parsed = load_eval_recipe(recipe, ["--judge.endpoint=http://127.0.0.1:7/v1"])
+    assert parsed.judge.base_url == "http://127.0.0.1:7/v1"
+
+
 def test_overrides_by_dotted_path_index_and_name():
     tiny = REPO_ROOT / "recipes" / "eval" / "tiny.yaml"
     recipe = load_eval_recipe(
@@ -250,7 +264,7 @@ def run_replayed(out: Path) -> tuple[str, int]:
     """Run the zh/immersion replay recipe into ``out``; return the CLI's stdout and the judge calls it made."""
     recipe = FIXTURES / "llmzoo_zh_immersion" / "recipe.yaml"
     with _replay_judge() as judge:
-        proc = run_cli("eval", "run", str(recipe), f"--output_dir={out}", f"--judge.endpoint={judge.url}")
+        proc = run_cli("eval", "run", str(recipe), f"--output_dir={out}", f"--judge.base_url={judge.url}")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc.stdout, judge.calls
 
@@ -289,7 +303,7 @@ def replayed_run(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("replayed") / "zh-immersion"
     recipe_path = FIXTURES / "llmzoo_zh_immersion" / "recipe.yaml"
     with _replay_judge() as judge:
-        recipe = load_eval_recipe(recipe_path, [f"--output_dir={out}", f"--judge.endpoint={judge.url}"])
+        recipe = load_eval_recipe(recipe_path, [f"--output_dir={out}", f"--judge.base_url={judge.url}"])
         result = run_eval(recipe, recipe_path=recipe_path)
     assert (result.answers_written, result.judge_calls, judge.calls) == (40, 10, 10)
     return out

@@ -92,3 +92,22 @@ def test_convert_gguf_failure_cleans_up(tmp_path):
     with pytest.raises(Exception):  # noqa: B017 - any parse error; the point is the cleanup below
         convert_gguf(fake, tmp_path / "out")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.gguf"]
+
+
+@pytest.mark.parametrize(
+    ("content", "repaired"),
+    [
+        (b'{"a": 1}\n{"b": ', b'{"a": 1}\n'),  # killed mid-record: the partial line goes
+        (b'{"a": 1}\n{"b": 2}', b'{"a": 1}\n{"b": 2}\n'),  # a whole record that only lacks its newline stays
+        (b'{"b": ', b""),
+        (b'{"a": 1}\n', b'{"a": 1}\n'),
+        (b'"' + b"x" * 70000 + b'"\n{"q', b'"' + b"x" * 70000 + b'"\n'),  # the newline is more than one block back
+    ],
+)
+def test_repair_jsonl_tail(tmp_path, content, repaired):
+    from llmzoo_hf._atomic import repair_jsonl_tail
+
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(content)
+    repair_jsonl_tail(path)
+    assert path.read_bytes() == repaired

@@ -45,3 +45,39 @@ def atomic_folder(output_dir: str | Path, *, overwrite: bool = False) -> Iterato
     if output_dir.exists():
         shutil.rmtree(output_dir)
     os.replace(tmp, output_dir)
+
+
+def repair_jsonl_tail(path: str | Path) -> None:
+    """Make a JSONL file safe to append to after a killed write: a last line without its newline is completed when
+    it holds a whole JSON value, else cut off (logged). Only the tail is read."""
+    import json
+    import logging
+
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb+") as handle:
+        handle.seek(-1, os.SEEK_END)
+        if handle.read(1) == b"\n":
+            return
+        # Walk back in blocks to the previous newline; records are short, so this reads little.
+        position, tail = handle.tell(), b""
+        while position > 0:
+            step = min(65536, position)
+            position -= step
+            handle.seek(position)
+            tail = handle.read(step) + tail
+            newline = tail.rfind(b"\n")
+            if newline != -1:
+                position, tail = position + newline + 1, tail[newline + 1 :]
+                break
+        try:
+            json.loads(tail)
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError both are
+            logging.getLogger(__name__).warning(
+                "%s ended with a partial record (interrupted write); removing it.", path
+            )
+            handle.truncate(position)
+        else:
+            handle.seek(0, os.SEEK_END)
+            handle.write(b"\n")  # a complete record that only lacks its newline

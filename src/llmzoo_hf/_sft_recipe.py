@@ -7,13 +7,11 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, TemplateNotFoundError
+from ._embedded import EMBEDDED_ALIAS
+from ._paths import looks_like_path as looks_local  # noqa: F401  (also imported from here by the SFT steps)
+from .errors import ConfigError, TemplateNotFoundError, read_yaml
 
 logger = logging.getLogger(__name__)
-
-# A local data path is named by a file suffix or a path prefix; anything else (``owner/name``) is a Hub dataset id.
-_DATA_SUFFIXES = (".json", ".jsonl", ".parquet", ".csv", ".arrow")
-_PATH_PREFIXES = (".", "/", "~")
 
 
 def split_argv(argv: list[str]) -> tuple[str | None, list[str]]:
@@ -40,19 +38,11 @@ def split_argv(argv: list[str]) -> tuple[str | None, list[str]]:
 
 def load_recipe(path: str | Path, known_keys: list[str]) -> dict[str, Any]:
     """Read a YAML recipe and raise :class:`ConfigError` naming the file on an unknown key (closest name given)."""
-    import yaml
 
-    from .configs import check_mixture_keys, unknown_key_error
+    from .configs import unknown_key_error
+    from .data import check_mixture_keys
 
-    recipe_path = Path(path)
-    if not recipe_path.is_file():
-        raise ConfigError(f"Recipe {path} does not exist.")
-    try:
-        recipe = yaml.safe_load(recipe_path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
-    if not isinstance(recipe, dict):
-        raise ConfigError(f"{path} must hold a YAML mapping of `key: value` lines, got {type(recipe).__name__}.")
+    recipe = read_yaml(path, what="Recipe", mapping=True)
     for key in recipe:
         if key not in known_keys:
             raise unknown_key_error(str(key), known_keys, where=str(path))
@@ -101,11 +91,6 @@ def parse_recipe(argv: list[str]):
     return script_args, training_args, model_args, Path(recipe_path)
 
 
-def looks_local(path: str) -> bool:
-    """Return True when ``path`` names a local file/folder rather than a Hub id (``owner/name``)."""
-    return path.startswith(_PATH_PREFIXES) or path.endswith(_DATA_SUFFIXES) or path.count("/") >= 2
-
-
 def resolve_local_path(path: str, recipe_path: Path) -> Path | None:
     """Find ``path`` relative to the working directory, the recipe's folder or its parent; None if absent."""
     candidate = Path(path).expanduser()
@@ -147,7 +132,7 @@ def check_recipe(script_args, training_args, model_args, recipe_path: Path) -> N
             )
         source.path = str(found)
     model_path = model_args.model_name_or_path
-    if model_path not in (None, "", "embedded") and looks_local(model_path):
+    if model_path not in (None, "", EMBEDDED_ALIAS) and looks_local(model_path):
         found = resolve_local_path(model_path, recipe_path)
         if found is None:
             raise ConfigError(

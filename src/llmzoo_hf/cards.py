@@ -11,6 +11,7 @@ builder                    info                        ``base_model_relation``
 :func:`build_quantized_card` :class:`QuantizedCardInfo` ``quantized``
 :func:`build_gguf_card`    :class:`GGUFCardInfo`       ``quantized`` (GGUF files for llama.cpp)
 :func:`build_dataset_card` :class:`DatasetCardInfo`    (datasets have none)
+:func:`build_eval_results_card` :class:`EvalResultsCardInfo` (datasets have none)
 =========================  ==========================  ===========================================
 
 The SFT entry point calls, for example::
@@ -181,6 +182,27 @@ class DatasetCardInfo:
             rejects_path=data.get("rejects_path"),
             **kwargs,
         )
+
+
+@dataclass
+class EvalResultsCardInfo:
+    """What the card of an ``llmzoo eval run`` results dataset says (see :mod:`llmzoo_hf.eval.publish`).
+
+    Attributes:
+        tables: ``ratio_table``, ``win_tie_lose_table``, ``mcq_table`` -> Markdown ("" when the run has none).
+        n_files: files in the upload, the card included.
+    """
+
+    dataset_id: str
+    languages: list[str] = field(default_factory=list)
+    contestants: list[str] = field(default_factory=list)
+    question_sets: list[str] = field(default_factory=list)
+    dimensions: list[str] = field(default_factory=list)
+    judge: dict[str, Any] | None = None
+    note: str | None = None
+    tables: dict[str, str] = field(default_factory=dict)
+    n_files: int = 0
+    license: str = "apache-2.0"
 
 
 def _is_hub_id(value: str | None) -> bool:
@@ -411,4 +433,28 @@ def build_dataset_card(info: DatasetCardInfo) -> DatasetCard:
         rejects_reasons=", ".join(f"{k}: {v}" for k, v in reasons.items() if v),
         rejects_path=info.rejects_path,
         license_note=_license_note(info.license),
+    )
+
+
+def build_eval_results_card(info: EvalResultsCardInfo) -> DatasetCard:
+    """Return the card of an evaluation results dataset: contestants, judge, ratio / win-tie-lose / MCQ tables."""
+    from huggingface_hub import DatasetCard, DatasetCardData
+
+    card_data = DatasetCardData(
+        language=info.languages or None,
+        license=info.license,
+        tags=list(dict.fromkeys([*DEFAULT_TAGS, "evaluation", "llm-as-a-judge"])),
+        pretty_name=_title(info.dataset_id),
+    )
+    return DatasetCard.from_template(
+        card_data,
+        template_path=_template("dataset_cards", "eval_results_card.md.j2"),
+        pretty_name=_title(info.dataset_id),
+        note=info.note,
+        contestants=info.contestants,
+        sets=info.question_sets,
+        dimensions=info.dimensions,
+        judge=info.judge,
+        n_files=info.n_files,
+        **info.tables,
     )

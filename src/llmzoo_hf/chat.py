@@ -9,14 +9,17 @@ import logging
 import queue
 import threading
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._delta_stamp import refuse_delta_folder
 from ._embedded import EMBEDDED_ALIAS as EMBEDDED
+from ._embedded import EMBEDDED_MODEL_NAME
+from ._paths import looks_like_path
 from .errors import ConfigError, ModelNotFoundError, TemplateError
 from .templates import apply_chat_template, get_template
+from .zoo import ResolvedModel, resolve_zoo_name
 
 if TYPE_CHECKING:
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
@@ -28,11 +31,11 @@ logger = logging.getLogger(__name__)
 class GenerationSettings:
     """Decoding settings of a chat session; ``temperature=0`` means greedy decoding."""
 
-    temperature: float = 0.7
-    top_p: float = 0.9
-    max_new_tokens: int = 512
-    repetition_penalty: float = 1.0
-    seed: int | None = None
+    temperature: float = field(default=0.7, metadata={"help": "Sampling temperature; 0 = greedy."})
+    top_p: float = field(default=0.9, metadata={"help": "Nucleus sampling probability mass."})
+    max_new_tokens: int = field(default=512, metadata={"help": "Most tokens generated per reply."})
+    repetition_penalty: float = field(default=1.0, metadata={"help": "Penalty on repeated tokens (1 = off)."})
+    seed: int | None = field(default=None, metadata={"help": "Random seed for sampling."})
 
     def __post_init__(self) -> None:
         if self.temperature < 0:
@@ -57,33 +60,46 @@ class GenerationSettings:
         return kwargs
 
 
-@dataclass(frozen=True)
-class ResolvedModel:
-    """Where a model comes from: ``kind`` is ``embedded``, ``local``, ``zoo`` or ``hub``."""
+# The one place the generation defaults are written: load_chat, the CLI options and ServeConfig read them here.
+_DEFAULTS = GenerationSettings()
 
-    path: str
-    kind: str
-    template: str | None = None
-    revision: str | None = None
+
+@dataclass
+class ModelLoadConfig:
+    """Which model to load and how (the ``model`` options of ``llmzoo chat|serve|eval``); see :func:`load_chat`."""
+
+    model_name_or_path: str | None = field(
+        default=None,
+        metadata={
+            "help": f"Local folder, zoo name or Hub id (default: the embedded {EMBEDDED_MODEL_NAME}).",
+            "flag": "--model",
+        },
+    )
+    revision: str | None = field(default=None, metadata={"help": "Hub revision (branch, tag or commit) of --model."})
+    template: str | None = field(
+        default=None, metadata={"help": "Chat template used when the model has none (e.g. phoenix, chimera)."}
+    )
+    force_template: bool = field(default=False, metadata={"help": "Use --template even if the model has its own."})
+    dtype: str = field(
+        default="auto", metadata={"help": "auto (bf16 on GPU, fp32 on CPU), float32, bfloat16 or float16."}
+    )
+    load_in_8bit: bool = field(
+        default=False, metadata={"help": "Load the weights in int8 (bitsandbytes).", "flag": "--load-8bit"}
+    )
+    load_in_4bit: bool = field(
+        default=False, metadata={"help": "Load the weights in nf4 int4 (bitsandbytes).", "flag": "--load-4bit"}
+    )
+    trust_remote_code: bool = field(
+        default=False, metadata={"help": "Run the model repository's own code (off by default)."}
+    )
+
+    def __post_init__(self) -> None:
+        if self.load_in_8bit and self.load_in_4bit:
+            raise ConfigError("Choose one of load_in_8bit and load_in_4bit, not both.")
 
 
 # Files of which a model folder needs at least one to have a tokenizer.
 _TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json", "spiece.model")
-
-
-def looks_like_path(text: str) -> bool:
-    """Return True when ``text`` reads as a file-system path rather than a Hub id (``owner/name``)."""
-    from huggingface_hub.utils import HFValidationError, validate_repo_id
-
-    if text.startswith((".", "/", "~")) or "\\" in text or text.count("/") > 1 or Path(text).exists():
-        return True
-    if "/" in text and Path(text.split("/")[0]).is_dir():  # e.g. outputs/chimera-tiny, with outputs/ here
-        return True
-    try:
-        validate_repo_id(text)
-    except HFValidationError:
-        return True
-    return False
 
 
 def check_hub_model(repo_id: str, *, revision: str | None = None) -> None:
@@ -152,14 +168,9 @@ def resolve_model(path_or_id: str | Path | None, *, revision: str | None = None)
     if Path(text).expanduser().is_dir():
         refuse_delta_folder(Path(text).expanduser())
         return ResolvedModel(str(Path(text).expanduser()), "local", revision=revision)
-    try:
-        from .zoo import resolve_zoo_name
-    except ImportError:  # the catalog module is optional in stripped-down installs
-        resolve_zoo_name = None
-    if resolve_zoo_name is not None:
-        entry = resolve_zoo_name(text, revision=revision)
-        if entry is not None:
-            return entry
+    entry = resolve_zoo_name(text, revision=revision)
+    if entry is not None:
+        return entry
     if looks_like_path(text):
         raise ModelNotFoundError(f"No model folder at {text} (it does not exist).")
     check_hub_model(text, revision=revision)
@@ -508,16 +519,16 @@ def load_chat(
     revision: str | None = None,
     dtype: str = "auto",
     trust_remote_code: bool = False,
-    temperature: float = 0.7,
-    top_p: float = 0.9,
-    max_new_tokens: int = 512,
-    repetition_penalty: float = 1.0,
+    temperature: float = _DEFAULTS.temperature,
+    top_p: float = _DEFAULTS.top_p,
+    max_new_tokens: int = _DEFAULTS.max_new_tokens,
+    repetition_penalty: float = _DEFAULTS.repetition_penalty,
     seed: int | None = None,
 ) -> ChatSession:
     """Load a model for chatting and return a :class:`ChatSession`.
 
     Args:
-        path_or_id: local folder, zoo name or Hub id; ``None`` loads the embedded SmolLM2-135M-Instruct.
+        path_or_id: local folder, zoo name or Hub id; ``None`` loads the embedded model.
         load_in_8bit / load_in_4bit: quantise on load with bitsandbytes.
         device_map: ``from_pretrained`` device map; ``None`` picks the GPU when there is one.
         template: chat template used when the model has none of its own (e.g. ``"phoenix"``).
@@ -558,7 +569,7 @@ def load_chat(
         system_prompt=system_prompt,
         template_name=template_name,
         template_source=source,
-        model_id=str(path_or_id) if path_or_id is not None else "SmolLM2-135M-Instruct (embedded)",
+        model_id=str(path_or_id) if path_or_id is not None else f"{EMBEDDED_MODEL_NAME} (embedded)",
     )
     logger.info(session.template_explanation)
     return session

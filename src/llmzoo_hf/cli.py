@@ -12,25 +12,7 @@ import pkgutil
 import sys
 
 from . import __version__, commands
-
-
-class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
-    """Show each default once and keep the hand-wrapped examples in epilogs.
-
-    A default is added only where it says something: not when the help already names it, not for required
-    options, flags (off unless given) or ``None``.
-    """
-
-    def _get_help_string(self, action: argparse.Action) -> str:
-        text = action.help or ""
-        if (
-            "default" in text.lower()
-            or action.required
-            or action.default in (None, False, argparse.SUPPRESS)
-            or isinstance(action, argparse._StoreConstAction)
-        ):
-            return text
-        return super()._get_help_string(action)
+from .commands._common import HelpFormatter
 
 
 def build_parser() -> argparse.ArgumentParser:

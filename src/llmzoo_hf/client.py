@@ -21,7 +21,7 @@ import contextvars
 import logging
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
@@ -97,10 +97,15 @@ class EndpointConfig:
     )
     concurrency: int = field(default=8, metadata={"help": "Most requests in flight at once."})
     requests_per_minute: float | None = field(
-        default=None, metadata={"help": "Request rate limit, bursts of one second's worth (None: none)."}
+        default=None,
+        metadata={"help": "Request rate limit, bursts of one second's worth (None: none).", "aliases": ["--rpm"]},
     )
     tokens_per_minute: float | None = field(
-        default=None, metadata={"help": "Token rate limit: prompt (chars/4) + max_tokens per request (None: none)."}
+        default=None,
+        metadata={
+            "help": "Token rate limit: prompt (chars/4) + max_tokens per request (None: none).",
+            "aliases": ["--tpm"],
+        },
     )
 
     def __post_init__(self) -> None:
@@ -458,48 +463,27 @@ class AsyncChatClient:
 
 
 def add_endpoint_args(
-    parser,
-    *,
-    config_class: type[EndpointConfig] = EndpointConfig,
-    title: str = "endpoint",
-    flags: dict[str, str] | None = None,
-    defaults: dict[str, Any] | None = None,
-    exclude: tuple[str, ...] = (),
-    required: tuple[str, ...] = (),
+    parser, *, config_class: type[EndpointConfig] = EndpointConfig, title: str = "endpoint", **options: Any
 ) -> None:
     """Add one option per :class:`EndpointConfig` field (help from its metadata) to an argparse parser.
+
+    The options land in the namespace as ``endpoint_<field>``; :func:`endpoint_from_args` reads them back.
 
     Args:
         parser: the (sub)command's parser.
         config_class: :class:`EndpointConfig` or a subclass with other defaults (e.g. the judge's).
         title: the option group's title.
-        flags: field -> option name where a command names it otherwise (e.g. ``{"base_url": "--judge-endpoint"}``).
-        defaults: field -> default where a command's default differs from the config's.
-        exclude: fields the command sets from options of its own.
-        required: fields that must be given.
+        options: ``flags`` (field -> option name, e.g. ``{"base_url": "--judge-endpoint"}``), ``defaults``,
+            ``exclude`` and ``required``, as :func:`llmzoo_hf._argparse.add_dataclass_args` takes them.
     """
-    flags, defaults = flags or {}, defaults or {}
-    aliases = {"requests_per_minute": ["--rpm"], "tokens_per_minute": ["--tpm"]}
-    group = parser.add_argument_group(title, f"API key from {' or '.join(API_KEY_ENV_VARS)} (never printed).")
-    for spec in fields(config_class):
-        if spec.name in exclude:
-            continue
-        names = [flags.get(spec.name, "--" + spec.name.replace("_", "-")), *aliases.get(spec.name, [])]
-        kind = {"int": int, "float": float}.get(str(spec.type).split(" ")[0], str)
-        group.add_argument(
-            *names,
-            dest=f"endpoint_{spec.name}",
-            type=kind,
-            default=None if spec.name in required else defaults.get(spec.name, spec.default),
-            required=spec.name in required,
-            metavar=spec.name.upper(),
-            help=spec.metadata["help"],
-        )
+    from ._argparse import add_dataclass_args
+
+    description = f"API key from {' or '.join(API_KEY_ENV_VARS)} (never printed)."
+    add_dataclass_args(parser, config_class, title=title, description=description, dest_prefix="endpoint_", **options)
 
 
 def endpoint_from_args(args, config_class: type[EndpointConfig] = EndpointConfig, **values: Any) -> EndpointConfig:
     """Build ``config_class`` from the options of :func:`add_endpoint_args`; ``values`` fill excluded fields."""
-    for spec in fields(config_class):
-        if hasattr(args, f"endpoint_{spec.name}"):
-            values.setdefault(spec.name, getattr(args, f"endpoint_{spec.name}"))
-    return config_class(**values)
+    from ._argparse import dataclass_from_args
+
+    return dataclass_from_args(args, config_class, dest_prefix="endpoint_", **values)

@@ -10,14 +10,15 @@ Importing this module loads TRL (and torch); ``llmzoo_hf.sft`` imports it only w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Any
+from dataclasses import dataclass, field
 
 import trl
 
+from . import errors
 from ._embedded import EMBEDDED_ALIAS as EMBEDDED_MODEL_SENTINEL  # noqa: F401  (used by the SFT steps)
-from .data import DatasetMixtureConfig, DataSource
+from .data import DatasetMixtureConfig, check_mixture_keys
 from .errors import ConfigError
+from .templates import list_templates
 
 
 @dataclass
@@ -37,8 +38,8 @@ class ScriptArguments:
     chat_template: str = field(
         default="chimera",
         metadata={
-            "help": "Registered chat template written into the tokenizer (phoenix, chimera, vicuna_v1.1, alpaca, "
-            "baize, belle, chatml). Its `{%% generation %%}` spans decide which tokens carry the loss."
+            "help": f"Registered chat template written into the tokenizer ({', '.join(list_templates())}). Its "
+            "`{%% generation %%}` spans decide which tokens carry the loss."
         },
     )
     bos_token: str | None = field(
@@ -98,39 +99,9 @@ class SFTConfig(trl.SFTConfig):
     )
 
 
-def _closest(name: str, candidates: list[str]) -> str:
-    """Return `` Did you mean `x`?`` for the closest candidate, or an empty string."""
-    import difflib
-
-    match = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return f" Did you mean `{match[0]}`?" if match else ""
-
-
 def unknown_key_error(key: str, known: list[str], *, where: str) -> ConfigError:
-    """Return the error for an unknown recipe key: where it is, the key, and the closest valid name."""
-    return ConfigError(
-        f"{where}: unknown key `{key}`.{_closest(key, known)} (every key: `python -m llmzoo_hf.sft --help`)"
-    )
-
-
-def check_mixture_keys(mixture: dict[str, Any], *, where: str) -> None:
-    """Raise :class:`ConfigError` for an unknown key in a ``dataset_mixture`` mapping or one of its sources."""
-    mixture_fields = [f.name for f in fields(DatasetMixtureConfig)]
-    source_fields = [f.name for f in fields(DataSource)]
-    for key in mixture:
-        if key not in mixture_fields:
-            raise unknown_key_error(key, mixture_fields, where=where)
-    sources = mixture.get("datasets") or []
-    if not isinstance(sources, list):
-        raise ConfigError(f"{where}.datasets must be a list of sources, got {type(sources).__name__}.")
-    for index, source in enumerate(sources):
-        if not isinstance(source, dict):
-            continue
-        if "path" not in source:
-            raise ConfigError(f"{where}.datasets[{index}] has no `path`.")
-        for key in source:
-            if key not in source_fields:
-                raise unknown_key_error(key, source_fields, where=f"{where}.datasets[{index}]")
+    """Return the error for an unknown SFT recipe key: where it is, the key, and the closest valid name."""
+    return errors.unknown_key_error(key, known, where=where, note="(every key: `python -m llmzoo_hf.sft --help`)")
 
 
 def config_classes() -> tuple[type, type, type]:

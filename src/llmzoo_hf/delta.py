@@ -35,7 +35,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._atomic import atomic_folder
-from ._delta_stamp import DELTA_CONFIG_KEY, read_delta_stamp, refuse_delta_folder
+from ._delta_stamp import (
+    BASE_CHECKSUM_FILE,
+    DELTA_CONFIG_KEY,
+    DELTA_FORMAT_VERSION,
+    EXACT_FILE,
+    DeltaStamp,
+    read_delta_stamp,
+    refuse_delta_folder,
+)
 from ._safetensors_io import (
     INDEX_FILE,
     CheckpointReader,
@@ -55,10 +63,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DELTA_FORMAT_VERSION = 1
-BASE_CHECKSUM_FILE = "llmzoo_delta_base.json"
-# Target values that ``base + delta`` cannot give back in floating point, so that apply is bit-exact.
-EXACT_FILE = "llmzoo_delta_exact.safetensors"
 # Rows are read and written in blocks of about this many bytes: the memory bound of make and apply.
 BLOCK_BYTES = 16 << 20
 # Files of a model folder that are weights (rewritten) or belong to the source repo (its card), never copied.
@@ -486,40 +490,31 @@ def make_delta(
         _hash_rest(b, digests, hashed)
         entries = _entries(b, digests)
         checksum = _checksum_lines(entries)
-        stamp = {
-            "format_version": DELTA_FORMAT_VERSION,
-            "base_model": base_model_id or str(base),
-            "base_checksum": checksum,
-            "target_model": target_model_id or str(target),
-            "base_vocab_size": _vocab_size(base_config),
-            "target_vocab_size": _vocab_size(target_config),
-            "base_dtype": _majority_dtype(b),
-            "target_dtype": _majority_dtype(t),
-            "delta_dtype": dtype or _majority_dtype(t),
-            "grown_tensors": {name: list(rows) for name, rows in grown.items()},
-            "aliased_tensors": {name: src for name, src in sources.items() if src != name},
-            "copied_tensors": copied,
-            "checksum_file": BASE_CHECKSUM_FILE,
-            "exact_file": EXACT_FILE if fixes else None,
-        }
+        stamp = DeltaStamp(
+            format_version=DELTA_FORMAT_VERSION,
+            base_model=base_model_id or str(base),
+            base_checksum=checksum,
+            target_model=target_model_id or str(target),
+            base_vocab_size=_vocab_size(base_config),
+            target_vocab_size=_vocab_size(target_config),
+            base_dtype=_majority_dtype(b),
+            target_dtype=_majority_dtype(t),
+            delta_dtype=dtype or _majority_dtype(t),
+            grown_tensors={name: list(rows) for name, rows in grown.items()},
+            aliased_tensors={name: src for name, src in sources.items() if src != name},
+            copied_tensors=copied,
+            checksum_file=BASE_CHECKSUM_FILE,
+            exact_file=EXACT_FILE if fixes else None,
+        )
         config = dict(target_config)
-        config[DELTA_CONFIG_KEY] = stamp
+        config[DELTA_CONFIG_KEY] = stamp.to_dict()
         _write_json(tmp / "config.json", config)
         _write_json(tmp / BASE_CHECKSUM_FILE, {"base_checksum": checksum, "tensors": entries})
         exact_fixes = _write_exact(tmp / EXACT_FILE, fixes) if fixes else 0
         _copy_side_files(target_dir, tmp)
-        from .cards import DeltaCardInfo, build_delta_card
+        from .cards import build_delta_card
 
-        card = build_delta_card(
-            DeltaCardInfo(
-                delta_id=target_model_id or Path(str(output_dir)).name,
-                base_model=stamp["base_model"],
-                base_checksum=checksum,
-                target_model=stamp["target_model"],
-                grown_tensors=stamp["grown_tensors"],
-                delta_dtype=stamp["delta_dtype"],
-            )
-        )
+        card = build_delta_card(stamp.card_info(target_model_id or Path(str(output_dir)).name))
         card.save(tmp / "README.md")
     if inexact:
         logger.warning(
@@ -571,16 +566,16 @@ def check_delta_compatibility(base: str | Path, delta: str | Path) -> list[str]:
             f"Architecture differs: the base {base_dir} is {_architecture(base_config)}, the delta {delta_dir} "
             f"was made for {_architecture(delta_config)}."
         )
-    stamp = read_delta_stamp(delta_dir) or {}
-    expected_vocab = stamp.get("base_vocab_size")
+    stamp = read_delta_stamp(delta_dir) or DeltaStamp()
+    expected_vocab = stamp.base_vocab_size
     if expected_vocab is not None and _vocab_size(base_config) != expected_vocab:
         raise DeltaError(
             f"Vocabulary size differs: the base {base_dir} has vocab_size={_vocab_size(base_config)}, the delta "
-            f"was made from a base with {expected_vocab} (target: {stamp.get('target_vocab_size')}). Use the exact "
-            f"base {stamp.get('base_model')}."
+            f"was made from a base with {expected_vocab} (target: {stamp.target_vocab_size}). Use the exact "
+            f"base {stamp.base_model}."
         )
     b = CheckpointReader(base_dir)
-    record_file = delta_dir / stamp.get("checksum_file", BASE_CHECKSUM_FILE)
+    record_file = delta_dir / stamp.checksum_file
     if record_file.is_file():
         recorded = json.loads(record_file.read_text(encoding="utf-8"))["tensors"]
         missing, extra = set(recorded) - set(b.tensors), set(b.tensors) - set(recorded)
@@ -637,14 +632,14 @@ def apply_delta(
     refuse_delta_folder(base_dir)
     for warning in check_delta_compatibility(base_dir, delta_dir):
         logger.warning(warning)
-    stamp = read_delta_stamp(delta_dir) or {}
+    stamp = read_delta_stamp(delta_dir) or DeltaStamp()
     b, d = CheckpointReader(base_dir), CheckpointReader(delta_dir)
     base_config = _read_config(base_dir)
     sources, _ = _match_tensors(b, d.tensors, base_config, what="delta")
-    record_file = delta_dir / stamp.get("checksum_file", BASE_CHECKSUM_FILE)
+    record_file = delta_dir / stamp.checksum_file
     recorded = json.loads(record_file.read_text(encoding="utf-8"))["tensors"] if record_file.is_file() else {}
-    copied = set(stamp.get("copied_tensors", []))
-    default_dtype = dtype or stamp.get("target_dtype")
+    copied = set(stamp.copied_tensors)
+    default_dtype = dtype or stamp.target_dtype
     out_dtype = {
         name: (default_dtype or info.dtype) if info.is_float and name not in copied else info.dtype
         for name, info in d.tensors.items()
@@ -666,7 +661,7 @@ def apply_delta(
                 if b.tensors[name].dtype != entry["dtype"]
                 else ""
             )
-            + f"). The delta needs {stamp.get('base_model', 'its original base')}."
+            + f"). The delta needs {stamp.base_model or 'its original base'}."
         )
         if not force:
             raise DeltaError(message + " Pass force=True (--force) to merge anyway.")
@@ -674,7 +669,7 @@ def apply_delta(
 
     logger.info("Applying %s to %s: %d tensors, %d shard(s)", delta, base, len(plan), len(shards))
 
-    exact = _read_exact(delta_dir / (stamp.get("exact_file") or EXACT_FILE))
+    exact = _read_exact(delta_dir / (stamp.exact_file or EXACT_FILE))
 
     def add(name, start, head, base_block, compute: torch.dtype, out: torch.dtype) -> torch.Tensor:
         merged = (base_block.to(compute) + head.to(compute)).to(out).contiguous()

@@ -6,9 +6,52 @@ working, and each message names the culprit (file, row, key) and the fix.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 
 class ConfigError(ValueError):
     """A recipe, config file or option is wrong (unknown key, bad value, missing file)."""
+
+
+def read_yaml(path, *, what: str = "File", mapping: bool = False) -> Any:
+    """Read a YAML (or JSON) file, raising :class:`ConfigError` that names ``what`` and the path when it is missing,
+    is not YAML, or (with ``mapping``) holds something other than a ``key: value`` mapping (an empty file is ``{}``).
+    """
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{what} {path} does not exist.")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML too
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{what} {path} is not valid YAML/JSON: {exc}") from exc
+    if mapping:
+        data = {} if data is None else data
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path} must hold a YAML mapping of `key: value` lines, got {type(data).__name__}.")
+    return data
+
+
+def closest_names(name: str, candidates: Iterable[str], *, n: int = 1) -> list[str]:
+    """Return up to ``n`` of ``candidates`` that look like ``name`` (difflib, similarity >= 0.6), closest first."""
+    import difflib
+
+    return difflib.get_close_matches(str(name), [str(c) for c in candidates], n=n, cutoff=0.6)
+
+
+def did_you_mean(name: str, candidates: Iterable[str], *, n: int = 1, quote: str = "`") -> str:
+    """Return `` Did you mean `x`?`` naming the closest candidates, or an empty string when none is close."""
+    close = closest_names(name, candidates, n=n)
+    return f" Did you mean {', '.join(quote + c + quote for c in close)}?" if close else ""
+
+
+def unknown_key_error(key: str, known: Iterable[str], *, where: str, note: str = "") -> ConfigError:
+    """Return the error for an unknown config key: where it is, the key, the closest valid name, then ``note``."""
+    return ConfigError(f"{where}: unknown key `{key}`.{did_you_mean(key, known)}" + (f" {note}" if note else ""))
 
 
 class DataError(ValueError):

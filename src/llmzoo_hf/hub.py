@@ -15,10 +15,11 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._delta_stamp import read_delta_stamp, refuse_delta_folder
+from ._delta_stamp import DeltaStamp, read_delta_stamp, refuse_delta_folder
 from .errors import ConfigError
 
 logger = logging.getLogger(__name__)
@@ -97,17 +98,7 @@ def _model_card(folder: Path, kind: str, repo_id: str, config: dict):
     from . import cards
 
     if kind == "delta":
-        stamp = read_delta_stamp(folder) or {}
-        return cards.build_delta_card(
-            cards.DeltaCardInfo(
-                delta_id=repo_id,
-                base_model=str(stamp.get("base_model")),
-                base_checksum=str(stamp.get("base_checksum")),
-                target_model=str(stamp.get("target_model")),
-                grown_tensors=stamp.get("grown_tensors") or {},
-                delta_dtype=str(stamp.get("delta_dtype")),
-            )
-        )
+        return cards.build_delta_card((read_delta_stamp(folder) or DeltaStamp()).card_info(repo_id))
     base = config.get("_name_or_path") or None
     if kind == "quantized":
         quant = config["quantization_config"]
@@ -244,8 +235,12 @@ def push_folder(
     token: str | None = None,
     commit_message: str | None = None,
     include_training_files: bool = False,
+    stage: Callable[[Path], list[str]] | None = None,
 ) -> PushResult:
     """Create the repo and upload ``folder`` with its card, or write the dry-run folder.
+
+    Every upload of llmzoo-hf goes through here: the files are staged first (so a dry run shows exactly what
+    would be uploaded), then sent in one commit.
 
     Args:
         folder: the model, delta, quantised-model or dataset folder.
@@ -258,6 +253,8 @@ def push_folder(
         token: Hub token; ``None`` lets huggingface_hub find ``HF_TOKEN`` or the cached login.
         commit_message: message of the upload commit.
         include_training_files: also upload :data:`TRAINING_ARTEFACTS` (rejected rows, trainer state...).
+        stage: writes the upload into the folder it is given and returns the relative paths, in place of
+            :func:`stage_folder` (e.g. :func:`llmzoo_hf.eval.publish.stage_results`).
 
     Raises:
         ConfigError: the folder is not of ``kind`` (e.g. a delta pushed as a model).
@@ -266,17 +263,22 @@ def push_folder(
 
     validate_repo_id(repo_id)
     repo_type = "dataset" if kind == "dataset" else "model"
+    if stage is None:
+
+        def stage(staging: Path) -> list[str]:
+            return stage_folder(kind, folder, staging, repo_id=repo_id, include_training_files=include_training_files)
+
     if dry_run_dir is not None:
         dry_run_dir = Path(dry_run_dir)
         if dry_run_dir.exists() and any(dry_run_dir.iterdir()):
             raise FileExistsError(f"{dry_run_dir} is not empty; give an empty or new folder for the dry run.")
-        files = stage_folder(kind, folder, dry_run_dir, repo_id=repo_id, include_training_files=include_training_files)
+        files = stage(dry_run_dir)
         return PushResult(repo_id, repo_type, files, None, dry_run_dir)
     from huggingface_hub import HfApi
 
     api = HfApi(token=token)
     with tempfile.TemporaryDirectory(prefix="llmzoo-push-") as tmp:
-        files = stage_folder(kind, folder, tmp, repo_id=repo_id, include_training_files=include_training_files)
+        files = stage(Path(tmp))
         url = api.create_repo(repo_id, repo_type=repo_type, private=private, exist_ok=True)
         if revision:
             api.create_branch(repo_id, branch=revision, repo_type=repo_type, exist_ok=True)

@@ -36,9 +36,13 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from ._embedded import EMBEDDED_MODEL_NAME
+from .chat import GenerationSettings
 from .client import ChatClient, EndpointConfig, parse_endpoints
 
 logger = logging.getLogger(__name__)
+# The sliders start at the library's generation defaults.
+_GENERATION = GenerationSettings()
 
 __all__ = [
     "SpaceConfig",
@@ -283,7 +287,7 @@ class _Backends:
         if config.endpoints:
             self.names = list(config.endpoints)
         else:
-            self.names = [config.model or "SmolLM2-135M-Instruct (in-process)"]
+            self.names = [config.model or f"{EMBEDDED_MODEL_NAME} (in-process)"]
         self.labels = _zoo_labels(self.names)
 
     def _local_session(self):
@@ -507,8 +511,10 @@ def build_demo(config: SpaceConfig | None = None):
             model = gr.Dropdown(choices, value=backends.names[0], label="Model", elem_id="model-picker")
             with gr.Accordion("Settings", open=False):
                 system_prompt = gr.Textbox("", label="System prompt", lines=2, elem_id="system-prompt")
-                temperature = gr.Slider(0.0, 2.0, value=0.7, step=0.05, label="Temperature", elem_id="temperature")
-                top_p = gr.Slider(0.05, 1.0, value=0.9, step=0.05, label="Top-p")
+                temperature = gr.Slider(
+                    0.0, 2.0, value=_GENERATION.temperature, step=0.05, label="Temperature", elem_id="temperature"
+                )
+                top_p = gr.Slider(0.05, 1.0, value=_GENERATION.top_p, step=0.05, label="Top-p")
                 max_tokens = gr.Slider(
                     1, 2048, value=config.max_new_tokens, step=1, label="Max new tokens", elem_id="max-tokens"
                 )

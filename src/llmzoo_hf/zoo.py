@@ -9,21 +9,28 @@ by the ``LLMZOO_ZOO`` environment variable adds (or overrides) entries, e.g. to 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._delta_stamp import apply_command, refuse_delta_folder
-from .errors import ConfigError, DeltaFolderError, TemplateNotFoundError
-
-if TYPE_CHECKING:
-    from .chat import ResolvedModel
+from .errors import ConfigError, DeltaFolderError, TemplateNotFoundError, closest_names, did_you_mean, read_yaml
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    """Where a model comes from: ``kind`` is ``embedded``, ``local``, ``zoo`` or ``hub``."""
+
+    path: str
+    kind: str
+    template: str | None = None
+    revision: str | None = None
+
 
 BUILTIN_CATALOG = Path(__file__).with_name("zoo.yaml")
 USER_CATALOG_ENV = "LLMZOO_ZOO"
@@ -165,8 +172,7 @@ class ZooCatalog:
         """
         entry = self.find(name)
         if entry is None:
-            close = difflib.get_close_matches(name.lower(), list(self._by_name), n=3)
-            hint = f" Did you mean {', '.join(close)}?" if close else ""
+            hint = did_you_mean(name.lower(), self._by_name, n=3, quote="")
             raise ConfigError(f"{name!r} is not in the zoo.{hint} Run `llmzoo zoo list` for every name.")
         return entry
 
@@ -235,7 +241,7 @@ def _validate_entry(raw: Any, *, index: int, source: str) -> ZooEntry:
         raise ConfigError(f"{source}: {label} must be a mapping of fields, got {type(raw).__name__}.")
     for key in raw:
         if key not in _FIELDS:
-            close = difflib.get_close_matches(str(key), list(_FIELDS), n=1)
+            close = closest_names(str(key), _FIELDS)
             fail(str(key), "unknown field" + (f" (did you mean {close[0]!r}?)" if close else ""))
     for field, (required, types) in _FIELDS.items():
         if field not in raw:
@@ -301,14 +307,7 @@ def _validate_entry(raw: Any, *, index: int, source: str) -> ZooEntry:
 
 def _read_entries(path: Path) -> list[ZooEntry]:
     """Read and validate one catalog file (a YAML or JSON list of entries)."""
-    import yaml
-
-    if not path.is_file():
-        raise ConfigError(f"Zoo catalog {path} does not exist.")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML too
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"Zoo catalog {path} is not valid YAML/JSON: {exc}") from exc
+    raw = read_yaml(path, what="Zoo catalog")
     if not isinstance(raw, list):
         raise ConfigError(f"Zoo catalog {path} must be a list of entries, got {type(raw).__name__}.")
     entries = [_validate_entry(item, index=i, source=str(path)) for i, item in enumerate(raw, start=1)]
@@ -360,8 +359,6 @@ def resolve_zoo_name(
         ConfigError: the model has no downloadable weights (API-only, a LoRA adapter, not on the Hub, or
             trained locally from a recipe); the message says what to do instead.
     """
-    from .chat import ResolvedModel
-
     entry = (catalog or load_catalog()).find(text)
     if entry is None:
         return None

@@ -76,9 +76,10 @@ def read_messages(stream: TextIO, *, multiline: bool, prompt: str | None, out: T
 def run(args: argparse.Namespace) -> int:
     """Run the chat loop."""
     if args.model_path is not None:
-        if args.model is not None and args.model != args.model_path:
-            raise ValueError(f"Two models given: {args.model_path} and --model {args.model}; give one.")
-        args.model = args.model_path
+        given = args.model_name_or_path
+        if given is not None and given != args.model_path:
+            raise ValueError(f"Two models given: {args.model_path} and --model {given}; give one.")
+        args.model_name_or_path = args.model_path
     session = load_chat_from_args(args)
     interactive = sys.stdin.isatty()
     info = sys.stderr

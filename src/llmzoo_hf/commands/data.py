@@ -7,7 +7,8 @@ import argparse
 import json
 from pathlib import Path
 
-from ._common import add_command, add_config_args, config_from_args
+from .._argparse import add_dataclass_args, dataclass_from_args
+from ._common import add_command
 
 GENERATE_EXAMPLES = [
     "llmzoo data generate --seeds seeds.jsonl --output gen.jsonl --num-instructions 1000 "
@@ -169,7 +170,7 @@ def register(subparsers) -> None:
         "--output-dir, fertility.md, fertility.json and a fertility.png chart).",
         examples=FERTILITY_EXAMPLES,
     )
-    add_config_args(fertility, FertilityConfig)
+    add_dataclass_args(fertility, FertilityConfig)
     fertility.add_argument("--json", action="store_true", help="Print the report as JSON instead of a table.")
     fertility.set_defaults(func=run_fertility)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
@@ -199,7 +200,17 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     add_endpoint_args(parser, defaults=DATAGEN_REQUEST_DEFAULTS, exclude=("seed",))
 
 
-def _report(summary, args: argparse.Namespace) -> int:
+def _run_pipeline(pipeline, source, args: argparse.Namespace, **options) -> int:
+    """Run a datagen pipeline on ``source`` with the shared output and endpoint options; print its summary."""
+    from ..client import endpoint_from_args
+
+    summary = pipeline(
+        source,
+        output_path=args.output,
+        endpoint=endpoint_from_args(args),
+        filter_refusals=not args.keep_refusals,
+        **options,
+    )
     print(summary.to_text())
     if args.summary_json:
         from .._atomic import write_text_atomic
@@ -210,13 +221,12 @@ def _report(summary, args: argparse.Namespace) -> int:
 
 def run_generate(args: argparse.Namespace) -> int:
     """Run self-instruct."""
-    from ..client import endpoint_from_args
     from ..datagen import self_instruct
 
-    summary = self_instruct(
+    return _run_pipeline(
+        self_instruct,
         args.seeds,
-        output_path=args.output,
-        endpoint=endpoint_from_args(args),
+        args,
         num_instructions=args.num_instructions,
         seeds_per_prompt=args.seeds_per_prompt,
         samples_per_prompt=args.samples_per_prompt,
@@ -224,103 +234,36 @@ def run_generate(args: argparse.Namespace) -> int:
         max_rounds=args.max_rounds,
         seed=args.seed,
         lang=args.lang,
-        filter_refusals=not args.keep_refusals,
     )
-    return _report(summary, args)
 
 
 def run_user_centered(args: argparse.Namespace) -> int:
     """Answer user-centered tasks."""
-    from ..client import endpoint_from_args
     from ..datagen import user_centered
 
-    summary = user_centered(
-        args.input,
-        output_path=args.output,
-        endpoint=endpoint_from_args(args),
-        instructions_per_role=args.instructions_per_role,
-        lang=args.lang,
-        filter_refusals=not args.keep_refusals,
+    return _run_pipeline(
+        user_centered, args.input, args, instructions_per_role=args.instructions_per_role, lang=args.lang
     )
-    return _report(summary, args)
 
 
 def run_translate(args: argparse.Namespace) -> int:
     """Run post-translation."""
-    from ..client import endpoint_from_args
     from ..datagen import post_translate
 
-    summary = post_translate(
+    return _run_pipeline(
+        post_translate,
         args.input,
-        output_path=args.output,
-        endpoint=endpoint_from_args(args),
+        args,
         languages=args.languages,
         languages_per_task=args.languages_per_task,
         source_lang=args.source_lang,
         seed=args.seed,
-        filter_refusals=not args.keep_refusals,
     )
-    return _report(summary, args)
-
-
-def parse_source(spec: str):
-    """Parse ``PATH[:LAYOUT][:WEIGHT]`` into a :class:`~llmzoo_hf.data.DataSource` (parts read from the right)."""
-    from ..data import LAYOUTS, DataSource
-
-    path, layout, weight = spec, "auto", 1.0
-    head, sep, tail = path.rpartition(":")
-    if sep and head:
-        try:
-            weight = float(tail)
-            path = head
-        except ValueError:
-            pass
-    head, sep, tail = path.rpartition(":")
-    if sep and head and tail in LAYOUTS:
-        path, layout = head, tail
-    elif sep and head and not Path(path).exists():
-        raise ValueError(f"--source {spec!r}: {tail!r} is not a layout ({', '.join(LAYOUTS)}) nor a weight.")
-    return DataSource(path=path, layout=layout, weight=weight)
-
-
-def load_mixture_file(path: str | Path):
-    """Read a mixture YAML (``datasets``, ``seed``, ``test_split_size``) into a DatasetMixtureConfig."""
-    import dataclasses
-    import difflib
-
-    import yaml
-
-    from ..data import DatasetMixtureConfig, DataSource
-    from ..errors import ConfigError
-
-    path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"Mixture file {path} does not exist.")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path} must be a mapping with a `datasets` list.")
-    data = data.get("dataset_mixture", data)
-
-    def check(keys, allowed, where):
-        for key in keys:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f" Did you mean {close[0]!r}?" if close else ""
-                raise ConfigError(f"{path}: unknown key {key!r} in {where}; allowed: {sorted(allowed)}.{hint}")
-
-    check(data, [f.name for f in dataclasses.fields(DatasetMixtureConfig)], "the mixture")
-    source_fields = [f.name for f in dataclasses.fields(DataSource)]
-    sources = data.get("datasets") or []
-    for index, source in enumerate(sources):
-        if not isinstance(source, dict):
-            raise ConfigError(f"{path}: datasets[{index}] must be a mapping with at least `path`.")
-        check(source, source_fields, f"datasets[{index}]")
-    return DatasetMixtureConfig(**data)
 
 
 def run_build(args: argparse.Namespace) -> int:
     """Build a chat dataset from sources and print its report."""
-    from ..data import DatasetMixtureConfig, build_dataset
+    from ..data import DatasetMixtureConfig, build_dataset, load_mixture_file, parse_source
 
     if args.mixture and args.source:
         raise ValueError("Give either --mixture or --source, not both.")
@@ -356,7 +299,7 @@ def run_fertility(args: argparse.Namespace) -> int:
     """Measure tokenizer fertility and print the table."""
     from ..data.fertility import FertilityConfig, measure_fertility
 
-    config = config_from_args(args, FertilityConfig)
+    config = dataclass_from_args(args, FertilityConfig)
     report = measure_fertility(config)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_markdown())
     if report.bad_rows:

@@ -26,7 +26,7 @@ def register(subparsers) -> None:
         examples=EXAMPLES,
     )
     actions = parser.add_subparsers(dest="delta_command", metavar="ACTION", required=True)
-    from ..cli import HelpFormatter
+    from ._common import HelpFormatter
 
     make = actions.add_parser(
         "make",

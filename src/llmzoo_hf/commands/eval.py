@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
+from .._argparse import add_dataclass_args, dataclass_from_args
+from .._embedded import EMBEDDED_ALIAS, EMBEDDED_MODEL_NAME
 from ._common import add_command, add_generation_args, add_model_args, load_chat_from_args
 
-DIMENSIONS = ("general", "relevance", "diversity", "coherence", "immersion", "integrity")
+# What `eval answer` and `eval mcq` record as the model when --model is not given.
+EMBEDDED_LABEL = f"{EMBEDDED_ALIAS}:{EMBEDDED_MODEL_NAME}"
 
 
 def register(subparsers) -> None:
@@ -107,7 +111,7 @@ def run_answer(args: argparse.Namespace) -> int:
     questions = _load_questions(args)
     if args.limit is not None:
         questions = questions[: args.limit]
-    if args.endpoint_base_url and args.model:
+    if args.endpoint_base_url and args.model_name_or_path:
         raise ValueError("Give either --model (local) or --endpoint, not both.")
     if args.endpoint_base_url:
         from ..client import ChatClient, endpoint_from_args
@@ -122,8 +126,9 @@ def run_answer(args: argparse.Namespace) -> int:
         from ..eval.answers import answer_with_session
 
         session = load_chat_from_args(args)
-        model_id = args.model_id or (Path(args.model).name if args.model else "SmolLM2-135M-Instruct")
-        extra = {"model": args.model or "embedded:SmolLM2-135M-Instruct", "template": session.template_name}
+        model = args.model_name_or_path
+        model_id = args.model_id or (Path(model).name if model else EMBEDDED_MODEL_NAME)
+        extra = {"model": model or EMBEDDED_LABEL, "template": session.template_name}
         result = answer_with_session(
             session,
             questions,
@@ -157,12 +162,12 @@ def _register_review(sub) -> None:
             "llmzoo eval review ... --repeats 3 --shuffle --seed 0     # judge 3 times, answers shuffled",
         ],
     )
+    from ..eval.judge import DIMENSIONS, JudgeSettings, ReviewOptions
+
     _add_questions_arg(parser)
     parser.add_argument("--answers", nargs="+", required=True, help="Answer files; the first is the reference model.")
-    parser.add_argument("--dimension", choices=DIMENSIONS, default="general", help="What the judge looks at.")
-    parser.add_argument("--mode", choices=("order", "score"), default="order", help="Rank the answers, or score them.")
+    parser.add_argument("--dimension", choices=tuple(DIMENSIONS), default="general", help="What the judge looks at.")
     from ..client import add_endpoint_args
-    from ..eval.judge import JudgeSettings
 
     add_endpoint_args(
         parser,
@@ -171,9 +176,7 @@ def _register_review(sub) -> None:
         flags={"base_url": "--judge-endpoint", "model": "--judge-model"},
         required=("base_url",),
     )
-    parser.add_argument("--repeats", type=int, default=1, help="Judge each question N times (one record each).")
-    parser.add_argument("--shuffle", action="store_true", help="Shuffle the answer order in every repeat (seeded).")
-    parser.add_argument("--swap", action="store_true", help="Show odd repeats in reverse order (position-bias test).")
+    add_dataclass_args(parser, ReviewOptions)
     parser.add_argument("--out", required=True, help="Reviews JSONL (appended to; existing reviews are kept).")
     parser.set_defaults(func=run_review)
 
@@ -181,19 +184,17 @@ def _register_review(sub) -> None:
 def run_review(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval review``."""
     from ..client import endpoint_from_args
-    from ..eval.judge import JudgeSettings, review_answers
+    from ..eval.judge import JudgeSettings, ReviewOptions, review_answers
 
     judge = endpoint_from_args(args, JudgeSettings)
+    options = dataclass_from_args(args, ReviewOptions)
     summary = review_answers(
         _load_questions(args),
         args.answers,
         args.out,
         judge=judge,
         dimension=args.dimension,
-        mode=args.mode,
-        repeats=args.repeats,
-        shuffle=args.shuffle,
-        swap=args.swap,
+        **dataclasses.asdict(options),
     )
     print(summary.describe())
     return 1 if summary.failed else 0
@@ -332,40 +333,17 @@ def _register_mcq(sub) -> None:
         help="apollo: rows of Apollo's Table 3 to print beside yours (patterns; default GPT-4 GPT-3.5 'Apollo-*'; "
         "none when given without names).",
     )
-    _add_config_args(parser.add_argument_group("scoring"), MCQConfig)
+    add_dataclass_args(parser, MCQConfig, title="scoring")
     add_model_args(parser)
     parser.set_defaults(func=run_mcq)
 
 
-def _add_config_args(group, config_class) -> None:
-    """Add one option per field of a config dataclass, with its metadata's help and choices."""
-    import dataclasses
-    import typing
-
-    hints = typing.get_type_hints(config_class)
-    for spec in dataclasses.fields(config_class):
-        flag, hint = "--" + spec.name.replace("_", "-"), hints[spec.name]
-        kwargs = {"default": spec.default, "help": spec.metadata["help"]}
-        if "choices" in spec.metadata:
-            kwargs["choices"] = spec.metadata["choices"]
-        if hint is bool:
-            group.add_argument(flag, action=argparse.BooleanOptionalAction, **kwargs)
-            continue
-        base = next(arg for arg in typing.get_args(hint) or (hint,) if arg is not type(None))
-        if typing.get_origin(base) is list:
-            group.add_argument(flag, nargs="+", type=typing.get_args(base)[0], **kwargs)
-        else:
-            group.add_argument(flag, type=base, **kwargs)
-
-
 def run_mcq(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval mcq``."""
-    import dataclasses
-
     from ..eval._io import write_json_atomic, write_text_atomic
     from ..eval.mcq import MCQConfig, evaluate_mcq, format_mcq_table, read_mcq
 
-    config = MCQConfig(**{spec.name: getattr(args, spec.name) for spec in dataclasses.fields(MCQConfig)})
+    config = dataclass_from_args(args, MCQConfig)
     from ..eval.apollo import default_published, format_apollo_table, select_published
 
     # Checked before the model loads, so that a mistyped row name fails at once.
@@ -382,12 +360,12 @@ def run_mcq(args: argparse.Namespace) -> int:
     # --seed and --max-new-tokens are MCQConfig's (the shot draw, per-protocol budget), not sampling settings.
     session = load_chat_from_args(args, temperature=0, max_new_tokens=config.max_new_tokens, seed=None)
     result = evaluate_mcq(session, items, config, pool=data.items)
-    model = args.model or "embedded:SmolLM2-135M-Instruct"
+    model = args.model_name_or_path or EMBEDDED_LABEL
     payload = {"model": model, "data": str(data_path), "data_report": data.report(), **result.to_dict()}
     write_json_atomic(args.out, payload)
     table = format_mcq_table(result)
     if config.protocol == "apollo":
-        name = Path(args.model).name if args.model else "SmolLM2-135M-Instruct"
+        name = Path(args.model_name_or_path).name if args.model_name_or_path else EMBEDDED_MODEL_NAME
         table = format_apollo_table(result.by_source(), model_name=name, published=published) + "\n\n" + table
     table += "\n\n" + data.describe()
     if args.table:
@@ -398,12 +376,8 @@ def run_mcq(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------------------------------- compare
 
-_OPTION_TYPES = {"int": int, "int | None": int, "float": float}
-
 
 def _register_compare(sub) -> None:
-    import dataclasses
-
     from ..eval.compare import CompareConfig
 
     parser = add_command(
@@ -418,16 +392,11 @@ def _register_compare(sub) -> None:
             "llmzoo eval compare my-org/base my-org/tuned --recipe recipes/my.yaml --template phoenix --mcq-langs en zh",
         ],
     )
-    parser.add_argument("base", help="Base model: folder, zoo name, Hub id, or 'embedded' (SmolLM2-135M-Instruct).")
+    parser.add_argument(
+        "base", help=f"Base model: folder, zoo name, Hub id, or '{EMBEDDED_ALIAS}' ({EMBEDDED_MODEL_NAME})."
+    )
     parser.add_argument("tuned", help="Fine-tuned model: folder, zoo name or Hub id.")
-    for item in dataclasses.fields(CompareConfig):
-        option = "--" + item.name.replace("_", "-")
-        default = item.default_factory() if item.default_factory is not dataclasses.MISSING else item.default
-        if item.type == "list[str]":
-            parser.add_argument(option, nargs="+", default=default, help=item.metadata["help"])
-        else:
-            kind = _OPTION_TYPES.get(item.type, str)
-            parser.add_argument(option, type=kind, default=default, help=item.metadata["help"])
+    add_dataclass_args(parser, CompareConfig)
     parser.add_argument("--out", default=None, help="Write every score, reply and verdict to this JSON file.")
     parser.add_argument("--check", action="store_true", help="Exit with status 1 when a bar is not cleared.")
     parser.set_defaults(func=run_compare)
@@ -435,12 +404,10 @@ def _register_compare(sub) -> None:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Run ``llmzoo eval compare``."""
-    import dataclasses
-
     from ..eval._io import write_json_atomic
     from ..eval.compare import CompareConfig, compare_models
 
-    config = CompareConfig(**{item.name: getattr(args, item.name) for item in dataclasses.fields(CompareConfig)})
+    config = dataclass_from_args(args, CompareConfig)
     result = compare_models(args.base, args.tuned, config)
     if args.out:
         write_json_atomic(args.out, result.to_dict())
@@ -496,14 +463,14 @@ def run_push(args: argparse.Namespace) -> int:
 
 
 def _register_run(sub) -> None:
-    from ..cli import HelpFormatter
     from ..eval.recipe import recipe_keys_help
+    from ._common import HelpFormatter
 
     examples = [
         "llmzoo eval run recipes/eval/tiny.yaml",
         "llmzoo eval run recipes/eval/tiny.yaml --dry-run --limit=2",
         "llmzoo eval run recipes/eval/tiny.yaml --contestants.chimera-tiny.model=outputs/my-tiny --judge.repeats=2",
-        "llmzoo eval run recipes/eval/llmzoo-general.yaml --judge.endpoint=https://api.openai.com --push",
+        "llmzoo eval run recipes/eval/llmzoo-general.yaml --judge.base_url=https://api.openai.com --push",
     ]
     parser = sub.add_parser(
         "run",

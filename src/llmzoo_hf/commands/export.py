@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_command, add_config_args
+from .._argparse import add_dataclass_args
+from .._embedded import EMBEDDED_ALIAS, EMBEDDED_MODEL_NAME
+from ._common import add_command
 
 EXAMPLES = [
     "llmzoo export gguf outputs/chimera-tiny --out gguf/chimera-tiny-f16.gguf",
@@ -37,9 +39,9 @@ def register(subparsers) -> None:
         "folder's GGUF files is written beside it (`llmzoo push gguf FOLDER` uploads both).",
         examples=EXAMPLES,
     )
-    gguf.add_argument("model", help="Model folder, zoo name, Hub id, or `embedded` (SmolLM2-135M-Instruct).")
+    gguf.add_argument("model", help=f"Model folder, zoo name, Hub id, or `{EMBEDDED_ALIAS}` ({EMBEDDED_MODEL_NAME}).")
     gguf.add_argument("--revision", default=None, help="Hub revision of MODEL.")
-    add_config_args(gguf, GGUFExportConfig, required=("out",))
+    add_dataclass_args(gguf, GGUFExportConfig, required=("out",))
     gguf.set_defaults(func=run_gguf)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
@@ -49,7 +51,7 @@ def run_gguf(args: argparse.Namespace) -> int:
     from ..export import export_gguf
 
     result = export_gguf(
-        None if args.model == "embedded" else args.model,
+        None if args.model == EMBEDDED_ALIAS else args.model,
         out=args.out,
         type=args.type,
         model_id=args.model_id,

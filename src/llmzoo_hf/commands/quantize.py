@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from .._embedded import EMBEDDED_MODEL_NAME
 from ._common import add_command
 
 EXAMPLES = [
@@ -24,7 +25,7 @@ def register(subparsers) -> None:
         examples=EXAMPLES,
     )
     parser.add_argument(
-        "--model", default=None, help="Folder or Hub id (default: the embedded SmolLM2-135M-Instruct)."
+        "--model", default=None, help=f"Folder or Hub id (default: the embedded {EMBEDDED_MODEL_NAME})."
     )
     parser.add_argument("--revision", default=None, help="Hub revision of --model.")
     parser.add_argument("--method", choices=("int8", "nf4", "gptq"), default="nf4", help="Quantisation method.")

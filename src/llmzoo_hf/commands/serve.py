@@ -1,14 +1,14 @@
 """``llmzoo serve``: an OpenAI-compatible server (plus TGI's /generate) over a local, zoo or Hub model.
 
-The options are built from :class:`~llmzoo_hf.serve.ServeConfig`'s fields (name, type, default, help, group).
+The options are built from :class:`~llmzoo_hf.serve.ServeConfig`'s fields (name, type, default, help, group)
+by :func:`llmzoo_hf._argparse.add_dataclass_args`.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import typing
 
+from .._argparse import add_dataclass_args, dataclass_from_args
 from ._common import add_command
 
 EXAMPLES = [
@@ -18,26 +18,6 @@ EXAMPLES = [
     "curl http://127.0.0.1:8000/v1/chat/completions -H 'Content-Type: application/json' "
     '-d \'{"messages": [{"role": "user", "content": "Hello"}], "stream": true}\'',
 ]
-
-
-def add_dataclass_arguments(parser: argparse.ArgumentParser, config_class) -> None:
-    """Add one option per field of ``config_class``: ``--field-name`` (or ``metadata["flag"]``), typed from the
-    annotation, with the field's default and ``metadata["help"]``, in the argument group ``metadata["group"]``."""
-    hints = typing.get_type_hints(config_class)
-    groups: dict[str, argparse._ArgumentGroup] = {}
-    for spec in dataclasses.fields(config_class):
-        metadata = spec.metadata
-        group_name = metadata.get("group", "options")
-        group = groups.get(group_name) or groups.setdefault(group_name, parser.add_argument_group(group_name))
-        flag = metadata.get("flag", "--" + spec.name.replace("_", "-"))
-        kind = hints[spec.name]
-        # A flag left out keeps the field's default; None/False defaults are not printed as "(default: None)".
-        shown = argparse.SUPPRESS if spec.default in (None, False) else spec.default
-        if kind is bool:
-            group.add_argument(flag, dest=spec.name, action="store_true", default=shown, help=metadata["help"])
-            continue
-        value_type = next(t for t in typing.get_args(kind) if t is not type(None)) if typing.get_args(kind) else kind
-        group.add_argument(flag, dest=spec.name, type=value_type, default=shown, help=metadata["help"])
 
 
 def register(subparsers) -> None:
@@ -54,7 +34,7 @@ def register(subparsers) -> None:
         "settings override the generation options below, which are the defaults.",
         examples=EXAMPLES,
     )
-    add_dataclass_arguments(parser, ServeConfig)
+    add_dataclass_args(parser, ServeConfig)
     parser.set_defaults(func=run)
 
 
@@ -62,6 +42,5 @@ def run(args: argparse.Namespace) -> int:
     """Load the model and serve until interrupted."""
     from ..serve import ServeConfig, serve
 
-    fields = dataclasses.fields(ServeConfig)
-    serve(ServeConfig(**{spec.name: getattr(args, spec.name, spec.default) for spec in fields}))
+    serve(dataclass_from_args(args, ServeConfig))
     return 0

@@ -28,7 +28,7 @@ def register(subparsers) -> None:
         examples=EXAMPLES,
     )
     actions = parser.add_subparsers(dest="zoo_command", metavar="ACTION")
-    from ..cli import HelpFormatter
+    from ._common import HelpFormatter
 
     list_parser = actions.add_parser(
         "list",

@@ -13,6 +13,7 @@ from ._builder import (
     detect_language,
 )
 from ._layouts import LAYOUTS, REJECT_REASONS, REPAIRS, SPEAKER_ALIASES, BadRow, Converted, detect_layout, to_messages
+from ._mixture import check_mixture_keys, load_mixture_file, parse_source
 from ._tokenize import IGNORE_INDEX, tokenize_conversations, tokenize_dataset
 
 
@@ -41,9 +42,12 @@ __all__ = [
     "DatasetMixtureConfig",
     "SourceStats",
     "build_dataset",
+    "check_mixture_keys",
     "bundled_data_path",
     "detect_language",
     "detect_layout",
+    "load_mixture_file",
+    "parse_source",
     "to_messages",
     "tokenize_conversations",
     "tokenize_dataset",

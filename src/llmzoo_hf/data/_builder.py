@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from .._atomic import write_text_atomic
 from .._logging import progress
+from .._paths import looks_like_path
 from ..errors import ConfigError, DataError
-from ._io import RawRow, is_local, iter_hub, iter_local
+from ._io import RawRow, iter_hub, iter_local
 from ._layouts import LAYOUTS, REJECT_REASONS, REPAIRS, BadRow, to_messages
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class DataSource:
         if not isinstance(self.weight, (int, float)) or self.weight <= 0:
             raise ConfigError(f"DataSource {self.path!r}: weight={self.weight!r} must be a number > 0.")
         if self.name is None:
-            self.name = Path(self.path).stem if is_local(self.path) else self.path
+            self.name = Path(self.path).stem if looks_like_path(self.path) else self.path
 
 
 @dataclass
@@ -227,7 +228,7 @@ def _read_source(
     rejects: list[dict[str, Any]] = []
     raw_rows = (
         iter_local(source.path)
-        if is_local(source.path)
+        if looks_like_path(source.path)
         else iter_hub(source.path, split=source.split, revision=source.revision, config_name=source.config_name)
     )
     raw: RawRow

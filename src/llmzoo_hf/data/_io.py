@@ -26,18 +26,6 @@ class RawRow:
     error_reason: str = "invalid_json"  # the reject reason of ``error`` (invalid_json or invalid_utf8)
 
 
-def is_local(path: str) -> bool:
-    """Return True when ``path`` is meant as a local file or folder rather than a Hub dataset id.
-
-    An existing path is local; so is a missing one that looks like a file (a data suffix, or an absolute or
-    relative path), so that a typo gives "does not exist" instead of a confusing Hub lookup.
-    """
-    text = str(path)
-    if Path(text).expanduser().exists():
-        return True
-    return text.endswith(LOCAL_SUFFIXES) or text.startswith(("/", "./", "../", "~")) or text.count("/") > 1
-
-
 def _iter_jsonl(path: Path) -> Iterator[RawRow]:
     # Bytes, decoded line by line: one line that is not UTF-8 costs that row, not the file.
     with path.open("rb") as fh:

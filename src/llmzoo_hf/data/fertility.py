@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._embedded import EMBEDDED_ALIAS
 from ..errors import ConfigError, DataError
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class FertilityConfig:
     """Options of ``llmzoo data fertility`` (each field is a command-line option)."""
 
     model: list[str] = field(
-        default_factory=lambda: ["embedded"],
+        default_factory=lambda: [EMBEDDED_ALIAS],
         metadata={
             "help": "Tokenizer to measure, repeatable: `embedded`, a zoo name, a model folder, a Hub id, a "
             "tokenizer.json file or a SentencePiece .model file."
@@ -287,10 +288,12 @@ def load_token_counter(spec: str, *, revision: str | None = None) -> TokenCounte
     from transformers import AutoTokenizer, PreTrainedTokenizerFast
 
     path = Path(spec).expanduser()
-    if spec in ("", "embedded"):
+    if spec in ("", EMBEDDED_ALIAS):
         from .._embedded import default_model_path
 
-        return TokenCounter.from_transformers(spec or "embedded", AutoTokenizer.from_pretrained(default_model_path()))
+        return TokenCounter.from_transformers(
+            spec or EMBEDDED_ALIAS, AutoTokenizer.from_pretrained(default_model_path())
+        )
     if path.is_file() and path.suffix == ".model":
         return TokenCounter.from_sentencepiece(path.name, path)
     if path.is_file() and path.suffix == ".json":
@@ -357,7 +360,7 @@ def measure_fertility(config: FertilityConfig) -> FertilityReport:
     """Load the tokenizers and texts of ``config``, measure, and write the outputs when ``output_dir`` is set."""
     langs = [lang for item in config.langs for lang in item.split(",")]
     texts, bad = collect_texts(config.data or None, langs=langs)
-    counters = [load_token_counter(spec) for spec in config.model or ["embedded"]]
+    counters = [load_token_counter(spec) for spec in config.model or [EMBEDDED_ALIAS]]
     report = fertility_report(counters, texts, bad_rows=bad)
     if config.output_dir:
         write_outputs(report, config.output_dir)

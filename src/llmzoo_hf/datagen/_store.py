@@ -2,7 +2,7 @@
 
 Records go to ``OUTPUT.jsonl``; the inputs that failed in the latest run go to ``OUTPUT.failures.jsonl`` (never
 counted as done, so a re-run retries them). A process killed mid-write can leave a partial last line: it is cut
-off when the file is opened again, so a crash loses at most the requests that were in flight.
+off when the file is opened again (:func:`llmzoo_hf._atomic.repair_jsonl_tail`), so a crash loses at most the requests that were in flight.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
+from .._atomic import repair_jsonl_tail
 from ..errors import DataError
 
 logger = logging.getLogger(__name__)
@@ -33,32 +33,6 @@ def failures_path_for(output_path: str | Path) -> Path:
     return output_path.with_name(output_path.stem + ".failures.jsonl")
 
 
-def _cut_partial_last_line(path: Path) -> None:
-    """Truncate ``path`` after its last newline (a write interrupted by a crash leaves a line without one)."""
-    size = path.stat().st_size
-    if size == 0:
-        return
-    with path.open("rb+") as fh:
-        fh.seek(-1, os.SEEK_END)
-        if fh.read(1) == b"\n":
-            return
-        # Walk back in blocks to the previous newline; records are short, so this reads little.
-        position = size
-        while position > 0:
-            step = min(65536, position)
-            position -= step
-            fh.seek(position)
-            block = fh.read(step)
-            newline = block.rfind(b"\n")
-            if newline != -1:
-                cut = position + newline + 1
-                break
-        else:
-            cut = 0
-        logger.warning("%s ended with a partial record (interrupted write); removing it.", path)
-        fh.truncate(cut)
-
-
 class ResultStore:
     """Append-only JSONL records keyed by ``record["key"]``, plus a failures file for the current run."""
 
@@ -75,7 +49,7 @@ class ResultStore:
         """Read the keys already done, cut a partial last line, and open the files for appending."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.path.exists():
-            _cut_partial_last_line(self.path)
+            repair_jsonl_tail(self.path)
             with self.path.open(encoding="utf-8") as fh:
                 for line_number, line in enumerate(fh, start=1):
                     if not line.strip():

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, DataError
+from ..errors import ConfigError, DataError, read_yaml
 
 DEFAULT_LANGUAGES_PATH = Path(__file__).with_name("languages.yaml")
 LANGUAGE_NAMES_PATH = Path(__file__).with_name("language_names.yaml")
@@ -86,16 +86,8 @@ def load_language_distribution(source: str | Path | Mapping[str, float] | None =
     if source is None:
         source = DEFAULT_LANGUAGES_PATH
     if isinstance(source, (str, Path)):
-        import yaml
-
         where = str(source)
-        path = Path(source)
-        if not path.is_file():
-            raise ConfigError(f"Language distribution file {path} does not exist.")
-        try:
-            source = yaml.safe_load(path.read_text(encoding="utf-8"))  # YAML also reads JSON
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{path} is not valid YAML/JSON: {exc}") from exc
+        source = read_yaml(source, what="Language distribution file")
     if not isinstance(source, Mapping) or not source:
         raise ConfigError(f"{where} must map language codes to weights, e.g. `en: 1500`.")
     weights: dict[str, float] = {}

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._atomic import write_text_atomic
+from .._atomic import repair_jsonl_tail, write_text_atomic
 from ..errors import DataError
 
 
@@ -43,32 +43,13 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     return [record for _, record in iter_jsonl(path)]
 
 
-def repair_truncated_tail(path: str | Path) -> None:
-    """Cut a half-written last line off ``path`` so that appending starts on a fresh line."""
-    path = Path(path)
-    if not path.exists():
-        return
-    data = path.read_bytes()
-    if not data or data.endswith(b"\n"):
-        return
-    cut = data.rfind(b"\n") + 1
-    tail = data[cut:]
-    try:
-        json.loads(tail)
-        with path.open("ab") as handle:  # a complete record that only lacks its newline
-            handle.write(b"\n")
-    except json.JSONDecodeError:
-        with path.open("r+b") as handle:
-            handle.truncate(cut)
-
-
 class JsonlAppender:
     """Append records to a JSONL file, flushing and syncing each one so a killed run loses at most one line."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        repair_truncated_tail(self.path)
+        repair_jsonl_tail(self.path)
         self._handle = self.path.open("a", encoding="utf-8")
 
     def write(self, record: dict[str, Any]) -> None:

@@ -216,6 +216,20 @@ def parse_scores(text: str, n_answers: int) -> list[float]:
 
 
 @dataclass
+class ReviewOptions:
+    """How each question is judged (the options of ``llmzoo eval review`` and of an eval recipe's ``judge``)."""
+
+    mode: str = field(
+        default="order", metadata={"help": "`order`: rank the answers (LLM Zoo), or `score` them.", "choices": MODES}
+    )
+    repeats: int = field(
+        default=1, metadata={"help": "Judge each question N times (one record each; mean ± spread in the tables)."}
+    )
+    shuffle: bool = field(default=False, metadata={"help": "Shuffle the answer order in every repeat (seeded)."})
+    swap: bool = field(default=False, metadata={"help": "Show odd repeats in reverse order (position-bias test)."})
+
+
+@dataclass
 class JudgeSettings(EndpointConfig):
     """The judge's endpoint: an :class:`~llmzoo_hf.client.EndpointConfig` with the judge's defaults (GPT-4, greedy,
     1024 tokens). ``model`` is required: it names the judge in every review and keys resuming."""

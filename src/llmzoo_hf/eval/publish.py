@@ -8,7 +8,6 @@ and uploads it, or with ``dry_run_dir`` writes the staged folder there and uploa
 from __future__ import annotations
 
 import logging
-import tempfile
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -35,37 +34,29 @@ def build_results_card(folder: str | Path, repo_id: str):
     Raises:
         FileNotFoundError: ``folder`` is not a results folder of ``llmzoo eval run`` (no run.json).
     """
-    from huggingface_hub import DatasetCard, DatasetCardData
-
-    from ..cards import DEFAULT_TAGS, _template, _title
+    from ..cards import EvalResultsCardInfo, build_eval_results_card
     from .results import load_results, markdown_table, mcq_table, ratio_table, win_tie_lose_table
 
     results = load_results(folder)
     run = results.run
     recipe = run.get("recipe") or {}
-    languages = run.get("languages") or []
-    card_data = DatasetCardData(
-        language=languages or None,
-        license="apache-2.0",
-        tags=list(dict.fromkeys([*DEFAULT_TAGS, "evaluation", "llm-as-a-judge"])),
-        pretty_name=_title(repo_id),
-    )
     tables = {
         "ratio_table": ratio_table(results),
         "win_tie_lose_table": win_tie_lose_table(results),
         "mcq_table": mcq_table(results),
     }
-    return DatasetCard.from_template(
-        card_data,
-        template_path=_template("dataset_cards", "eval_results_card.md.j2"),
-        pretty_name=_title(repo_id),
-        note=recipe.get("report_note"),
-        contestants=[c["name"] for c in recipe.get("contestants", [])],
-        sets=run.get("question_sets", []),
-        dimensions=recipe.get("dimensions", []),
-        judge=run.get("judge") or None,
-        n_files=len(_result_files(results.folder)) + 1,
-        **{name: markdown_table(table) if table[1] else "" for name, table in tables.items()},
+    return build_eval_results_card(
+        EvalResultsCardInfo(
+            repo_id,
+            languages=run.get("languages") or [],
+            contestants=[c["name"] for c in recipe.get("contestants", [])],
+            question_sets=run.get("question_sets", []),
+            dimensions=recipe.get("dimensions", []),
+            judge=run.get("judge") or None,
+            note=recipe.get("report_note"),
+            tables={name: markdown_table(table) if table[1] else "" for name, table in tables.items()},
+            n_files=len(_result_files(results.folder)) + 1,
+        )
     )
 
 
@@ -108,30 +99,19 @@ def push_results(
         FileNotFoundError: ``folder`` is not a results folder.
         FileExistsError: ``dry_run_dir`` is not empty.
     """
-    from huggingface_hub.utils import validate_repo_id
+    from ..hub import push_folder
 
-    from ..hub import PushResult
-
-    validate_repo_id(repo_id)
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"Results folder {folder} does not exist.")
-    if dry_run_dir is not None:
-        dry_run_dir = Path(dry_run_dir)
-        if dry_run_dir.exists() and any(dry_run_dir.iterdir()):
-            raise FileExistsError(f"{dry_run_dir} is not empty; give an empty or new folder for the dry run.")
-        files = stage_results(folder, dry_run_dir, repo_id=repo_id)
-        return PushResult(repo_id, "dataset", files, None, dry_run_dir)
-    from huggingface_hub import HfApi
-
-    api = HfApi(token=token)
-    with tempfile.TemporaryDirectory(prefix="llmzoo-eval-push-") as tmp:
-        files = stage_results(folder, tmp, repo_id=repo_id)
-        url = api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
-        if revision:
-            api.create_branch(repo_id, branch=revision, repo_type="dataset", exist_ok=True)
-        commit = api.upload_folder(
-            folder_path=tmp, repo_id=repo_id, repo_type="dataset", revision=revision, commit_message=commit_message
-        )
-    logger.info("Uploaded %d files to %s", len(files), url)
-    return PushResult(repo_id, "dataset", files, str(getattr(commit, "commit_url", None) or url), None)
+    return push_folder(
+        folder,
+        kind="dataset",
+        repo_id=repo_id,
+        private=private,
+        revision=revision,
+        dry_run_dir=dry_run_dir,
+        token=token,
+        commit_message=commit_message,
+        stage=lambda staging: stage_results(folder, staging, repo_id=repo_id),
+    )

@@ -11,19 +11,18 @@ command-line override names the path with dots, and a list item by its index or 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from .._embedded import EMBEDDED_ALIAS as EMBEDDED
+from .._embedded import EMBEDDED_MODEL_NAME
 from ..chat import GenerationSettings
-from ..errors import ConfigError
-from .judge import DIMENSIONS, MODES, JudgeSettings
+from ..errors import ConfigError, read_yaml, unknown_key_error
+from .judge import DIMENSIONS, MODES, JudgeSettings, ReviewOptions
 from .mcq import MCQConfig
-
-EMBEDDED = "embedded"
 
 
 @dataclass
@@ -33,7 +32,9 @@ class ContestantConfig:
     name: str = field(metadata={"help": "model_id written into the answers and shown in every table."})
     model: str | None = field(
         default=None,
-        metadata={"help": "Local folder, zoo name, Hub id, or `embedded` (SmolLM2-135M-Instruct); answers locally."},
+        metadata={
+            "help": f"Local folder, zoo name, Hub id, or `{EMBEDDED}` ({EMBEDDED_MODEL_NAME}); answers locally."
+        },
     )
     endpoint: str | None = field(default=None, metadata={"help": "OpenAI-compatible base URL that answers."})
     endpoint_model: str = field(default="default", metadata={"help": "Model name sent to `endpoint`."})
@@ -75,26 +76,26 @@ class QuestionSetConfig:
 
 
 @dataclass
-class JudgeConfig(JudgeSettings):
+class JudgeConfig(ReviewOptions, JudgeSettings):
     """The judge: an OpenAI-compatible endpoint, or an ``llmzoo serve`` of ``serve_model`` that the run starts."""
 
-    endpoint: str = field(default="", metadata={"help": "OpenAI-compatible base URL of the judge."})
+    # Recipes wrote `endpoint` before the judge shared EndpointConfig's field name; read as `base_url`.
+    RENAMED_KEYS: ClassVar[dict[str, str]] = {"endpoint": "base_url"}
+
+    base_url: str = field(default="", metadata={"help": "OpenAI-compatible base URL of the judge."})
     serve_model: str | None = field(
         default=None,
         metadata={
             "help": "Start `llmzoo serve` of this model (embedded, folder, zoo name) on a free 127.0.0.1 port for "
-            "the run's reviews, instead of `endpoint`."
+            "the run's reviews, instead of `base_url`."
         },
     )
     serve_max_model_len: int | None = field(default=None, metadata={"help": "--max-model-len of the served judge."})
-    mode: str = field(default="order", metadata={"help": "`order` (ranks, LLM Zoo) or `score`."})
-    repeats: int = field(default=1, metadata={"help": "Judge each question N times (mean ± spread in the tables)."})
-    shuffle: bool = field(default=False, metadata={"help": "Shuffle the answers in every repeat (seeded)."})
-    swap: bool = field(default=False, metadata={"help": "Show odd repeats in reverse order (position-bias test)."})
 
     def __post_init__(self) -> None:
-        if bool(self.endpoint) == bool(self.serve_model):
-            raise ConfigError("judge: give exactly one of `endpoint` and `serve_model`.")
+        # No EndpointConfig URL check here: base_url stays empty when the run serves the judge itself.
+        if bool(self.base_url) == bool(self.serve_model):
+            raise ConfigError("judge: give exactly one of `base_url` and `serve_model`.")
         if self.mode not in MODES:
             raise ConfigError(f"judge.mode={self.mode!r}; choose one of {MODES}.")
         if self.repeats < 1:
@@ -192,13 +193,19 @@ class EvalRecipe:
 # --------------------------------------------------------------------------------------------------- parsing
 
 
-def _closest(key: str, known: list[str]) -> str:
-    match = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return f" Did you mean `{match[0]}`?" if match else ""
-
-
 def _field_names(cls: type) -> list[str]:
     return [f.name for f in fields(cls) if f.init]
+
+
+def _renamed(cls: type, key: Any, *, where: str) -> Any:
+    """Return the current name of a key that ``cls.RENAMED_KEYS`` lists (with a FutureWarning), else ``key``."""
+    new = getattr(cls, "RENAMED_KEYS", {}).get(key)
+    if new is None:
+        return key
+    import warnings
+
+    warnings.warn(f"{where}: `{key}` is now called `{new}`; please rename it.", FutureWarning, stacklevel=3)
+    return new
 
 
 def _dataclass_in(annotation: Any) -> type | None:
@@ -254,10 +261,11 @@ def build_config(cls: type, data: Any, *, where: str):
     """
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: expected a mapping of {cls.__name__} keys, got {type(data).__name__} {data!r}.")
+    data = {_renamed(cls, key, where=where): value for key, value in data.items()}
     known = _field_names(cls)
     for key in data:
         if key not in known:
-            raise ConfigError(f"{where}: unknown key `{key}`.{_closest(str(key), known)} (keys: {', '.join(known)})")
+            raise unknown_key_error(str(key), known, where=where, note=f"(keys: {', '.join(known)})")
     hints = typing.get_type_hints(cls)
     kwargs: dict[str, Any] = {}
     for f in fields(cls):
@@ -320,9 +328,10 @@ def apply_override(data: dict[str, Any], key: str, value: Any, *, schema: type =
             continue
         if cls is None:
             raise ConfigError(f"{where}: `{part}` is inside a plain value, not a config.")
+        part = _renamed(cls, part, where=where)
         known = _field_names(cls)
         if part not in known:
-            raise ConfigError(f"{where}: unknown key `{part}`.{_closest(part, known)}")
+            raise unknown_key_error(part, known, where=where)
         if last:
             node[part] = value
             return
@@ -354,12 +363,7 @@ def load_eval_recipe(path: str | Path, overrides: list[str] | None = None) -> Ev
 
         names = sorted(p.stem for p in (resource_path("recipes") / "eval").glob("*.yaml"))
         raise ConfigError(f"Eval recipe {path} does not exist (bundled recipes: {', '.join(names)}).")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path} must hold a YAML mapping of `key: value` lines, got {type(data).__name__}.")
+    data = read_yaml(path, what="Eval recipe", mapping=True)
     for token in overrides or []:
         if not token.startswith("--") or "=" not in token:
             raise ConfigError(f"command line: {token!r}; overrides are written --key=value (e.g. --limit=2).")

@@ -259,12 +259,14 @@ def write_report(results: RunResults, *, title: str, note: str | None, human_pat
     ]
     judge = run.get("judge") or {}
     if judge:
+        # run.json files written before the judge's `endpoint` became `base_url` keep the old key.
+        shown = {**judge, "endpoint": judge.get("base_url", judge.get("endpoint"))}
         parts.append(
             "Judge: "
             + ", ".join(
-                f"{k}={judge[k]}"
+                f"{k}={shown[k]}"
                 for k in ("model", "endpoint", "serve_model", "temperature", "seed")
-                if judge.get(k) not in (None, "")
+                if shown.get(k) not in (None, "")
             )
             + f", repeats={judge.get('repeats', 1)}, shuffle={judge.get('shuffle')}, swap={judge.get('swap')}."
         )

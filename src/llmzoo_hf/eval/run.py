@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._sft_recipe import looks_local, resolve_local_path
+from .._paths import looks_like_path as looks_local
+from .._sft_recipe import resolve_local_path
 from ..errors import ConfigError, DataError
 from ._io import iter_jsonl, write_json_atomic, write_jsonl_atomic
 from .questions import Question, bundled_questions_path, load_questions, scored_questions
@@ -252,7 +253,7 @@ def plan_run(recipe: EvalRecipe, sets: list[QuestionSet]) -> RunPlan:
     judge = recipe.judge
     judge_text = ""
     if judge is not None:
-        where = f"llmzoo serve of {judge.serve_model} (started for the run)" if judge.serve_model else judge.endpoint
+        where = f"llmzoo serve of {judge.serve_model} (started for the run)" if judge.serve_model else judge.base_url
         judge_text = f"{judge.model} at {where}"
     return RunPlan(
         output_dir,
@@ -480,7 +481,7 @@ def run_reviews(recipe: EvalRecipe, sets: list[QuestionSet], result: RunResult) 
     if not jobs:
         return
     with contextlib.ExitStack() as stack:
-        endpoint = judge.endpoint
+        endpoint = judge.base_url
         if judge.serve_model:
             endpoint = stack.enter_context(
                 served_judge(

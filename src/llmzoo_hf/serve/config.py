@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
-from ..chat import GenerationSettings
+from .._argparse import field_default
+from ..chat import GenerationSettings, ModelLoadConfig
 from ..errors import ConfigError
-
-# The generation defaults are GenerationSettings' (one source for chat, serve and eval).
-_GENERATION = GenerationSettings()
 
 
 def _option(default, help: str, *, group: str, flag: str | None = None):
@@ -19,6 +18,12 @@ def _option(default, help: str, *, group: str, flag: str | None = None):
     return field(default=default, metadata=metadata)
 
 
+def _shared(config_class: type, name: str, *, group: str, **metadata):
+    """Return a copy of ``config_class``'s field ``name`` (default, help, flag) for the help group ``group``."""
+    (spec,) = [f for f in dataclasses.fields(config_class) if f.name == name]
+    return field(default=field_default(spec), metadata={**spec.metadata, "group": group, **metadata})
+
+
 @dataclass
 class ServeConfig:
     """Options of ``llmzoo serve``: model loading, generation defaults, server and batching.
@@ -27,27 +32,22 @@ class ServeConfig:
     generation defaults here. Batching runs on transformers' continuous batching (paged KV cache).
     """
 
-    # model
-    model_name_or_path: str | None = _option(
-        None, "Local folder, zoo name or Hub id (default: the embedded model).", group="model", flag="--model"
+    # model: ModelLoadConfig's fields, generation defaults: GenerationSettings' (one source for chat, serve, eval)
+    model_name_or_path: str | None = _shared(ModelLoadConfig, "model_name_or_path", group="model")
+    revision: str | None = _shared(ModelLoadConfig, "revision", group="model")
+    template: str | None = _shared(ModelLoadConfig, "template", group="model")
+    force_template: bool = _shared(ModelLoadConfig, "force_template", group="model")
+    dtype: str = _shared(ModelLoadConfig, "dtype", group="model")
+    load_in_8bit: bool = _shared(ModelLoadConfig, "load_in_8bit", group="model")
+    load_in_4bit: bool = _shared(ModelLoadConfig, "load_in_4bit", group="model")
+    trust_remote_code: bool = _shared(ModelLoadConfig, "trust_remote_code", group="model")
+    temperature: float = _shared(GenerationSettings, "temperature", group="generation")
+    top_p: float = _shared(GenerationSettings, "top_p", group="generation")
+    max_new_tokens: int = _shared(GenerationSettings, "max_new_tokens", group="generation")
+    repetition_penalty: float = _shared(GenerationSettings, "repetition_penalty", group="generation")
+    seed: int | None = _shared(
+        GenerationSettings, "seed", group="generation", help="Sampling seed when a request sets none (0..2**63-1)."
     )
-    revision: str | None = _option(None, "Hub revision (branch, tag or commit) of --model.", group="model")
-    template: str | None = _option(
-        None, "Chat template used when the model has none (e.g. phoenix, chimera).", group="model"
-    )
-    force_template: bool = _option(False, "Use --template even if the model has its own.", group="model")
-    dtype: str = _option("auto", "auto (bf16 on GPU, fp32 on CPU), float32, bfloat16 or float16.", group="model")
-    load_in_8bit: bool = _option(False, "Load the weights in int8 (bitsandbytes).", group="model", flag="--load-8bit")
-    load_in_4bit: bool = _option(False, "Load the weights in nf4 (bitsandbytes).", group="model", flag="--load-4bit")
-    trust_remote_code: bool = _option(False, "Run the model repository's own code.", group="model")
-    # generation defaults
-    temperature: float = _option(_GENERATION.temperature, "Sampling temperature; 0 = greedy.", group="generation")
-    top_p: float = _option(_GENERATION.top_p, "Nucleus sampling probability mass.", group="generation")
-    max_new_tokens: int = _option(_GENERATION.max_new_tokens, "Most tokens generated per reply.", group="generation")
-    repetition_penalty: float = _option(
-        _GENERATION.repetition_penalty, "Penalty on repeated tokens (1 = off).", group="generation"
-    )
-    seed: int | None = _option(None, "Sampling seed when a request sets none (0..2**63-1).", group="generation")
     # server
     host: str = _option("127.0.0.1", "Address to listen on (0.0.0.0 for every interface).", group="server")
     port: int = _option(8000, "TCP port to listen on.", group="server")
