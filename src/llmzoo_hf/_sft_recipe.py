@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ._embedded import EMBEDDED_ALIAS
-from ._paths import looks_like_path as looks_local  # noqa: F401  (also imported from here by the SFT steps)
+from ._paths import looks_like_path as looks_local
 from .errors import ConfigError, TemplateNotFoundError, read_yaml
 
 logger = logging.getLogger(__name__)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._atomic import write_text_atomic
+from ._embedded import EMBEDDED_HUB_ID
 from .configs import EMBEDDED_MODEL_SENTINEL
 from .errors import ConfigError
 
@@ -44,7 +45,7 @@ def resolve_model_path(model_name_or_path: str | None) -> str:
 def base_model_id(model_name_or_path: str | None) -> str:
     """Return the name of the base for the card: the Hub id of the embedded model, else the recipe's value."""
     if model_name_or_path in (None, "", EMBEDDED_MODEL_SENTINEL):
-        return EMBEDDED_BASE_ID
+        return EMBEDDED_HUB_ID
     return model_name_or_path
 
 
@@ -294,7 +295,6 @@ def merge_lora_folder(output_dir: str | Path, model_path: str, tokenizer, model_
 
 
 _BASE_LICENSES = {"bloom": "bigscience-bloom-rail-1.0", "llama": "other"}
-EMBEDDED_BASE_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
 
 
 def write_model_card(
@@ -312,7 +312,7 @@ def write_model_card(
 
     ``merged``: the LoRA adapters were merged into the base, so the folder is a full fine-tune, not an adapter.
     """
-    from ._sft_recipe import looks_local
+    from ._paths import looks_like_path as looks_local
     from .cards import ModelCardInfo, build_model_card
 
     output_dir = Path(output_dir)
@@ -341,7 +341,7 @@ def write_model_card(
         languages=sorted(lang for lang in report.languages if lang != "und"),
         chat_template=template,
         hyperparameters=hyperparameters,
-        license="apache-2.0" if base_model == EMBEDDED_BASE_ID else _BASE_LICENSES.get(model_type or ""),
+        license="apache-2.0" if base_model == EMBEDDED_HUB_ID else _BASE_LICENSES.get(model_type or ""),
         tags=["sft", "trl"] + (["lora"] if model_args.use_peft else []),
         description=(
             f"`{base_model}` fine-tuned with `accelerate launch -m llmzoo_hf.sft` "

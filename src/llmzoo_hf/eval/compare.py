@@ -187,7 +187,8 @@ def heldout_conversations(recipe: str | Path) -> tuple[list[list[dict[str, str]]
     """
     import yaml
 
-    from .._sft_recipe import looks_local, resolve_local_path
+    from .._paths import looks_like_path as looks_local
+    from .._sft_recipe import resolve_local_path
     from ..data import DatasetMixtureConfig, build_dataset
 
     recipe_path = Path(recipe)

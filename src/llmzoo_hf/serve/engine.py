@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from transformers.generation.continuous_batching.cb_logits_processors import ContinuousBatchingLogitsProcessor
 
-from ..chat import IncrementalDetokenizer
+from ..chat import GenerationSettings, IncrementalDetokenizer
 
 if TYPE_CHECKING:
     import torch
@@ -64,10 +64,10 @@ class EngineRequest:
 
     prompt_ids: list[int]
     emit: Callable[[EngineEvent], None]
-    max_new_tokens: int = 256
-    temperature: float = 0.7
-    top_p: float = 1.0
-    repetition_penalty: float = 1.0
+    max_new_tokens: int = GenerationSettings.max_new_tokens  # the defaults of every chat path (chat.py)
+    temperature: float = GenerationSettings.temperature
+    top_p: float = GenerationSettings.top_p
+    repetition_penalty: float = GenerationSettings.repetition_penalty
     seed: int | None = None
     stop: list[str] = field(default_factory=list)
     ignore_eos: bool = False  # generate exactly max_new_tokens (for benchmarks), as vLLM's option does
