@@ -24,7 +24,6 @@ logger = logging.getLogger(__name__)
 
 REJECTS_FILENAME = "rejects.jsonl"
 REPORT_FILENAME = "data_report.json"
-COLUMNS = ("id", "source", "lang", "messages", "persona", "extra")
 # What happens to a row longer than max_length tokens: TRL's own mode (the trainer keeps its first max_length
 # tokens) or dropped here, as a `too_long` reject.
 TRUNCATION_MODES = ("keep_start", "drop")
