@@ -350,7 +350,7 @@ def test_leaderboard_tab_shows_a_finished_run_and_the_arena_votes(tmp_path):
 
     from playwright.sync_api import expect, sync_playwright
 
-    from _servers import free_port, running_command
+    from _servers import free_port, local_server
 
     out = tmp_path / "zh-immersion"
     run_replayed(out)  # the CLI, as a user runs it
@@ -361,7 +361,7 @@ def test_leaderboard_tab_shows_a_finished_run_and_the_arena_votes(tmp_path):
     argv = [sys.executable, "-m", "llmzoo_hf.cli", "space", "--port", str(port), "--votes", str(votes)]
     argv += ["--endpoints", "unused=http://127.0.0.1:9"]
     env = {"LLMZOO_RESULTS": f"{out},{tmp_path / 'missing-run'}"}
-    with running_command(argv, port=port, log_path=tmp_path / "space.log", health_path="/", env=env) as space:
+    with local_server(argv, port=port, log_path=tmp_path / "space.log", health_path="/", env=env) as space:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
             page = browser.new_page()

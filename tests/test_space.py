@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests._servers import free_port, llmzoo_serve, running_command
+from tests._servers import free_port, llmzoo_serve, local_server
 
 from llmzoo_hf.space import EXAMPLE_PROMPTS, ArenaRounds, SpaceConfig, VoteError, read_votes, record_vote
 
@@ -154,7 +154,7 @@ def test_space_in_a_real_browser(embedded_model_path, tmp_path):
         argv = [sys.executable, "-m", "llmzoo_hf.cli", "space", "--port", str(port), "--votes", str(votes)]
         argv += ["--endpoints", f"smol={server.url},down=http://127.0.0.1:{down_port},smol-b={server.url}"]
         argv += ["--max-input-chars", "20000"]
-        with running_command(argv, port=port, log_path=tmp_path / "space.log", health_path="/") as space:
+        with local_server(argv, port=port, log_path=tmp_path / "space.log", health_path="/") as space:
             with sync_playwright() as p:
                 browser = p.chromium.launch(
                     executable_path=str(CHROMIUM),
