@@ -38,7 +38,8 @@ def echo_reply(messages: list[dict], number: int) -> str:
 class FakeOpenAI:
     """An OpenAI-compatible ``/v1/models`` and ``/v1/chat/completions`` (plain and SSE) on 127.0.0.1, in a thread.
 
-    ``reply(messages, number)`` writes each answer (default :func:`echo_reply`); ``usage`` is the (prompt,
+    ``reply(messages, number)`` writes each answer (default :func:`echo_reply`), or returns None for a 400;
+    ``usage`` is the (prompt,
     completion) token count reported with it. ``faults`` maps a request's 0-based arrival number to
     ``("status", code, retry_after)``, ``("hang", seconds)`` or ``("stream_error", message)``; ``fail_all`` answers
     every request with that status; ``latency`` delays every answer; ``models=False`` makes ``/v1/models`` a 404.
@@ -117,7 +118,11 @@ class FakeOpenAI:
                     self._send(fault[1], {"error": {"message": f"injected {fault[1]}", "type": "x"}}, headers)
                     return
                 time.sleep(fake.latency)
-                text = fake.reply(body["messages"], number)
+                text = fake.reply(body["messages"], number) if self.path.endswith("/chat/completions") else None
+                if text is None:
+                    error = {"message": "no scripted reply", "type": "invalid_request_error", "param": "messages"}
+                    self._send(400, {"error": {**error, "code": None}})
+                    return
                 head = {"id": f"cmpl-{number}", "model": body.get("model", "fake-model")}
                 if not body.get("stream"):
                     prompt, completion = fake.usage

@@ -26,6 +26,7 @@ from llmzoo_hf.datagen import (
     user_centered,
 )
 from llmzoo_hf.errors import ConfigError, DataError
+from llmzoo_hf.eval._io import read_jsonl
 
 # --------------------------------------------------------------------------------------------------- test server
 
@@ -89,10 +90,6 @@ def write_tasks(path: Path, n: int, *, role: bool = True) -> Path:
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return path
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines()]
 
 
 # --------------------------------------------------------------------------------------------------- pure parts
