@@ -28,7 +28,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/_servers.py starts the servers
 
-from tests._servers import free_port, llmzoo_serve, running_command  # noqa: E402
+from tests._servers import free_port, llmzoo_serve, local_server  # noqa: E402
 
 
 def ask(url: str, index: int, max_tokens: int) -> int:
@@ -100,7 +100,7 @@ def main() -> int:
         transformers_cli = shutil.which("transformers") or "transformers"
         argv = [transformers_cli, "serve", str(model), "--continuous-batching", "--device", "cpu"]
         argv += ["--host", "127.0.0.1", "--port", str(port)]
-        theirs = stack.enter_context(running_command(argv, port=port, log_path=tmp / "transformers.log", timeout=900))
+        theirs = stack.enter_context(local_server(argv, port=port, log_path=tmp / "transformers.log", timeout_s=900))
         servers = {"llmzoo serve": ours.url, "transformers serve": theirs.url}
         for url in servers.values():
             ask(url, 999, 4)  # warm-up: the first request pays for lazy initialisation

@@ -26,8 +26,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-MAIN_LANGS = ("en", "zh", "es", "fr", "de", "ar", "hi", "ja", "ko", "ru")
-EXTRA_LANGS = ("pt", "it", "vi", "id", "tr")
+from make_sample_data import load_languages  # scripts/ is on sys.path when this file runs as a script
+
+MAIN_LANGS, EXTRA_LANGS = load_languages()  # data/sources/languages.yaml
 LANGS = MAIN_LANGS + EXTRA_LANGS
 
 # file stem -> (id prefix, keys of a row in order, minimum rows per main language, minimum rows in total)

@@ -13,6 +13,15 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# One sentence per script whose characters byte-level BPE splits across tokens (streaming must not cut them).
+MULTI_SCRIPT_TEXTS = {
+    "zh": "北京是中国的首都。",
+    "ja": "東京は日本の首都です。",
+    "ko": "서울은 한국의 수도입니다.",
+    "ar": "القاهرة عاصمة مصر.",
+    "hi": "नई दिल्ली भारत की राजधानी है।",
+    "emoji": "🎉🚀 Party time 🥳",
+}
 
 # Nothing in the tests may reach a hub; fail fast instead of hanging on the network.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import run_cli
+from conftest import MULTI_SCRIPT_TEXTS, run_cli
 from llmzoo_hf import load_chat
 from llmzoo_hf.chat import GenerationSettings, IncrementalDetokenizer, ensure_chat_template
 from llmzoo_hf.errors import ConfigError, DeltaFolderError, TemplateError, TemplateNotFoundError
@@ -36,18 +36,7 @@ def test_stream_equals_chat_and_keeps_history(embedded_chat):
     embedded_chat.reset()
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "北京是中国的首都。",
-        "東京は日本の首都です。",
-        "서울은 한국의 수도입니다.",
-        "القاهرة عاصمة مصر.",
-        "नई दिल्ली भारत की राजधानी है।",
-        "🎉🚀 Party time 🥳",
-    ],
-    ids=["zh", "ja", "ko", "ar", "hi", "emoji"],
-)
+@pytest.mark.parametrize("text", list(MULTI_SCRIPT_TEXTS.values()), ids=list(MULTI_SCRIPT_TEXTS))
 def test_streaming_never_splits_a_character(embedded_chat, text):
     embedded_chat.reset()
     messages = [{"role": "user", "content": f"Repeat exactly: {text}"}]

@@ -14,7 +14,7 @@ import pytest
 
 from _servers import llmzoo_serve
 from conftest import FIXTURES, REPO_ROOT, run_cli
-from test_datagen import FakeChatServer, read_jsonl, write_tasks
+from test_datagen import fake_chat_server, read_jsonl, write_tasks
 
 
 def test_data_help_lists_actions_and_examples():
@@ -40,7 +40,7 @@ def test_malformed_seed_file_is_an_error_naming_file_and_line(tmp_path):
 def test_user_centered_cli_prints_summary(tmp_path):
     tasks = write_tasks(tmp_path / "tasks.jsonl", 3)
     out = tmp_path / "out.jsonl"
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         result = run_cli(
             "data", "user-centered", "--input", str(tasks), "--output", str(out), "--base-url", server.url,
             "--summary-json", str(tmp_path / "summary.json"), "--lang", "en", timeout=120,
@@ -85,7 +85,7 @@ def _kill_mid_run_and_resume(tmp_path: Path, base_url: str, n: int, extra: list[
 
 @pytest.mark.slow
 def test_killed_run_resumes_with_one_record_per_key(tmp_path):
-    with FakeChatServer(latency=0.1) as server:
+    with fake_chat_server(latency=0.1) as server:
         _kill_mid_run_and_resume(tmp_path, server.url, 30, ["--concurrency", "2"], timeout=120)
 
 

@@ -6,14 +6,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
-import json
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from _servers import llmzoo_serve
+from _servers import FakeOpenAI, llmzoo_serve
 from llmzoo_hf.client import (
     API_KEY_ENV_VARS,
     AsyncChatClient,
@@ -25,104 +21,6 @@ from llmzoo_hf.client import (
 from llmzoo_hf.errors import ConfigError, EndpointError
 
 USER = [{"role": "user", "content": "Say hi."}]
-
-
-class FakeEndpoint:
-    """``/v1/models`` and ``/v1/chat/completions`` (plain and SSE) on 127.0.0.1, answering ``echo: <last message>``.
-
-    ``faults`` maps a request's 0-based arrival number to ``("status", code, retry_after)``, ``("hang", seconds)``
-    or ``("stream_error", message)``; ``latency`` delays every answer. ``log`` keeps each request's arrival time,
-    body and Authorization header; ``max_in_flight`` the most requests handled at once.
-    """
-
-    def __init__(self, *, faults: dict | None = None, latency: float = 0.0, models: bool = True):
-        self.faults = faults or {}
-        self.models = models
-        self.latency = latency
-        self.log: list[dict] = []
-        self.in_flight = self.max_in_flight = 0
-        self._lock = threading.Lock()
-        endpoint = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
-            def _send(self, code: int, body: dict, headers: dict | None = None) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(code)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self):
-                if not endpoint.models:
-                    self._send(404, {"error": {"message": "no such route", "type": "not_found"}})
-                    return
-                self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                with endpoint._lock:
-                    number = len(endpoint.log)
-                    endpoint.log.append(
-                        {"t": time.monotonic(), "body": body, "authorization": self.headers.get("Authorization")}
-                    )
-                    endpoint.in_flight += 1
-                    endpoint.max_in_flight = max(endpoint.max_in_flight, endpoint.in_flight)
-                try:
-                    self._answer(number, body)
-                finally:
-                    with endpoint._lock:
-                        endpoint.in_flight -= 1
-
-            def _answer(self, number: int, body: dict) -> None:
-                fault = endpoint.faults.get(number, ("none",))
-                if fault[0] == "hang":
-                    time.sleep(fault[1])
-                    self.close_connection = True
-                    return
-                if fault[0] == "status":
-                    headers = {"Retry-After": str(fault[2])} if fault[2] is not None else {}
-                    self._send(fault[1], {"error": {"message": f"injected {fault[1]}", "type": "x"}}, headers)
-                    return
-                time.sleep(endpoint.latency)
-                text = "echo: " + body["messages"][-1]["content"]
-                if not body.get("stream"):
-                    message = {"role": "assistant", "content": text}
-                    usage = {"prompt_tokens": 7, "completion_tokens": 3, "total_tokens": 10}
-                    choice = {"index": 0, "message": message, "finish_reason": "stop"}
-                    self._send(200, {"id": "c", "object": "chat.completion", "choices": [choice], "usage": usage})
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "text/event-stream")
-                self.end_headers()
-                self.close_connection = True
-                for piece in (text[:4], text[4:]):
-                    chunk = {"id": "c", "object": "chat.completion.chunk", "created": 0, "model": "fake-model"}
-                    chunk["choices"] = [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]
-                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                    self.wfile.flush()
-                if fault[0] == "stream_error":
-                    self.wfile.write(f"data: {json.dumps({'error': {'message': fault[1]}})}\n\n".encode())
-                self.wfile.write(b"data: [DONE]\n\n")
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self) -> FakeEndpoint:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def run_async(config: EndpointConfig, calls: int, **kwargs):
@@ -183,7 +81,7 @@ def test_cli_options_come_from_the_config_fields():
 def test_retries_honour_retry_after_then_succeed_and_are_counted():
     # One request at a time: 429 (Retry-After 0.4 s), then ok; 500 then ok; a hang past the timeout then ok.
     faults = {0: ("status", 429, 0.4), 2: ("status", 500, None), 4: ("hang", 2.0)}
-    with FakeEndpoint(faults=faults) as server:
+    with FakeOpenAI(faults=faults) as server:
         config = EndpointConfig(base_url=server.url, concurrency=1, timeout=0.5, max_retries=3)
         results, stats, model = run_async(config, 3)
     assert [r.text for r in results] == ["echo: q0", "echo: q1", "echo: q2"]
@@ -198,7 +96,7 @@ def test_retries_honour_retry_after_then_succeed_and_are_counted():
 
 def test_failures_raise_one_error_naming_endpoint_and_reason():
     faults = {i: ("status", 503, None) for i in range(3)} | {3: ("status", 400, None)}
-    with FakeEndpoint(faults=faults) as server:
+    with FakeOpenAI(faults=faults) as server:
         config = EndpointConfig(base_url=server.url, model="m", concurrency=1, max_retries=2)
         results, stats, _ = run_async(config, 2)
     first, second = results
@@ -212,7 +110,7 @@ def test_failures_raise_one_error_naming_endpoint_and_reason():
 
 
 def test_model_lookup_failures_say_what_to_do():
-    with FakeEndpoint(models=False) as server:
+    with FakeOpenAI(models=False) as server:
         with pytest.raises(ConfigError, match=r"No model name given and http://127\.0\.0\.1:\d+/v1/models did not"):
             ChatClient(EndpointConfig(base_url=server.url)).complete(USER)
         with pytest.raises(ConfigError, match=r"pass the model name \(`--model NAME` / EndpointConfig.model\)"):
@@ -223,7 +121,7 @@ def test_model_lookup_failures_say_what_to_do():
 
 
 def test_concurrency_cap_holds():
-    with FakeEndpoint(latency=0.2) as server:
+    with FakeOpenAI(latency=0.2) as server:
         results, stats, _ = run_async(EndpointConfig(base_url=server.url, concurrency=3), 9)
     assert [r.text for r in results] == [f"echo: q{i}" for i in range(9)]
     assert server.max_in_flight == 3
@@ -231,7 +129,7 @@ def test_concurrency_cap_holds():
 
 
 def test_requests_per_minute_limit_holds():
-    with FakeEndpoint() as server:
+    with FakeOpenAI() as server:
         results, _, _ = run_async(EndpointConfig(base_url=server.url, concurrency=8, requests_per_minute=600), 14)
     assert all(r.text.startswith("echo:") for r in results)
     stamps = sorted(e["t"] for e in server.log)
@@ -245,7 +143,7 @@ def test_requests_per_minute_limit_holds():
 def test_tokens_per_minute_charges_a_request_larger_than_the_burst_in_full():
     # Each request is estimated at 2 // 4 + 4 + 300 = 304 tokens; 6000/min = 100 a second, a burst of 100: the
     # first request drains 300 tokens over ~2 s (3 parts), the second waits for its own 304 (~3 s more).
-    with FakeEndpoint() as server:
+    with FakeOpenAI() as server:
         run_async(EndpointConfig(base_url=server.url, tokens_per_minute=6000, max_tokens=300), 2)
     stamps = sorted(e["t"] for e in server.log)
     assert stamps[1] - stamps[0] >= 2.9
@@ -258,7 +156,7 @@ def test_api_key_order_explicit_key_and_no_key(monkeypatch):
     assert API_KEY_ENV_VARS == ("LLMZOO_API_KEY", "OPENAI_API_KEY")
     for name in API_KEY_ENV_VARS:
         monkeypatch.delenv(name, raising=False)
-    with FakeEndpoint() as server:
+    with FakeOpenAI() as server:
         config = EndpointConfig(base_url=server.url)
         ChatClient(config).complete(USER)
         monkeypatch.setenv("OPENAI_API_KEY", "sk-openai")
@@ -276,7 +174,7 @@ def test_api_key_order_explicit_key_and_no_key(monkeypatch):
 
 def test_works_in_hub_offline_mode(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    with FakeEndpoint() as server:
+    with FakeOpenAI() as server:
         assert ChatClient(EndpointConfig(base_url=server.url)).complete(USER) == "echo: Say hi."
 
 
@@ -284,7 +182,7 @@ def test_works_in_hub_offline_mode(monkeypatch):
 
 
 def test_stream_text_yields_pieces_and_reports_a_mid_stream_error():
-    with FakeEndpoint(faults={1: ("stream_error", "out of memory")}) as server:
+    with FakeOpenAI(faults={1: ("stream_error", "out of memory")}) as server:
         with ChatClient(EndpointConfig(base_url=server.url, max_tokens=5)) as client:
             assert list(client.stream_text(USER, temperature=0.0)) == ["echo", ": Say hi."]
             with pytest.raises(EndpointError, match=r"/v1: bad_response: out of memory") as caught:

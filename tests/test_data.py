@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, REPO_ROOT
 from llmzoo_hf.data import (
     IGNORE_INDEX,
     REJECT_REASONS,
@@ -263,7 +265,9 @@ def test_bundled_sample_data_and_its_card():
     assert result.report.rows_rejected == 0
     languages = set(result.dataset["train"]["lang"])
     assert languages == set(card.data.language)
-    for lang in ("en", "zh", "es", "fr", "de", "ar", "hi", "ja", "ko", "ru"):
+    main_langs, _ = _sample_data_scripts()[0].load_languages()
+    assert len(main_langs) == 10
+    for lang in main_langs:
         assert result.report.languages[lang]["rows"] == 59  # 29 conversations + 20 instructions + 10 user-centered
     multi_turn = sum(
         len(m) > 2
@@ -271,6 +275,38 @@ def test_bundled_sample_data_and_its_card():
         if s == "conversations"
     )
     assert multi_turn >= 0.6 * 340
+
+
+def _sample_data_scripts():
+    """Import scripts/make_sample_data.py and scripts/check_sample_data.py (not part of the package)."""
+    import importlib
+
+    sys.path.insert(0, str(REPO_ROOT / "scripts"))
+    try:
+        return importlib.import_module("make_sample_data"), importlib.import_module("check_sample_data")
+    finally:
+        sys.path.remove(str(REPO_ROOT / "scripts"))
+
+
+def test_sample_data_is_regenerated_byte_for_byte_from_its_sources(tmp_path, capsys):
+    make, check = _sample_data_scripts()
+    assert make.main(["--check"]) == 0  # data/*.jsonl and the card's count table, compared as bytes
+    assert check.main([]) == 0
+    assert check.LANGS == make.load_languages()[0] + make.load_languages()[1]
+
+    # --check names the file that differs; regenerating into a folder gives back the committed bytes
+    for name in ("conversations.jsonl", "instructions.jsonl", "user_centered.jsonl", "README.md"):
+        shutil.copy(REPO_ROOT / "data" / name, tmp_path / name)
+    with (tmp_path / "instructions.jsonl").open("a", encoding="utf-8") as f:
+        f.write("\n")
+    capsys.readouterr()
+    assert make.main(["--check", "--out-dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().out == (
+        f"{tmp_path / 'instructions.jsonl'} differs from what data/sources/ produces; run scripts/make_sample_data.py\n"
+    )
+    assert make.main(["--out-dir", str(tmp_path)]) == 0
+    for name in ("conversations.jsonl", "instructions.jsonl", "user_centered.jsonl", "README.md"):
+        assert (tmp_path / name).read_bytes() == (REPO_ROOT / "data" / name).read_bytes()
 
 
 # ---------------------------------------------------------------- conversation data as found in the wild (issue 12 §4)

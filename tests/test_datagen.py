@@ -7,13 +7,11 @@ import hashlib
 import json
 import logging
 import re
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from _servers import FakeOpenAI
 from llmzoo_hf.client import EndpointConfig
 from llmzoo_hf.data import build_dataset
 from llmzoo_hf.datagen import (
@@ -28,6 +26,7 @@ from llmzoo_hf.datagen import (
     user_centered,
 )
 from llmzoo_hf.errors import ConfigError, DataError
+from llmzoo_hf.eval._io import read_jsonl
 
 # --------------------------------------------------------------------------------------------------- test server
 
@@ -71,88 +70,9 @@ def scripted_reply(messages: list[dict], number: int = 0) -> str:
     return f"Answer{' in ' + language.group(1) if language else ''}: {prompt[:40]}"
 
 
-class FakeChatServer:
-    """An OpenAI-compatible ``/v1/chat/completions`` on 127.0.0.1 in a thread, with scripted faults.
-
-    ``faults`` maps the 0-based arrival number of a request to ``("status", code, retry_after)`` or
-    ``("hang", seconds)``; every request's arrival time, body and headers are kept in ``self.log``.
-    """
-
-    def __init__(self, *, faults: dict | None = None, latency: float = 0.0, fail_all: int | None = None):
-        self.faults = faults or {}
-        self.latency = latency
-        self.fail_all = fail_all
-        self.log: list[dict] = []
-        self._lock = threading.Lock()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):  # keep pytest output clean
-                pass
-
-            def _send(self, code: int, body: dict, headers: dict | None = None) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(code)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self):
-                if self.path == "/v1/models":
-                    self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
-                else:
-                    self._send(404, {"error": "not found"})
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                with server._lock:
-                    number = len(server.log)
-                    server.log.append(
-                        {"t": time.monotonic(), "body": body, "authorization": self.headers.get("Authorization")}
-                    )
-                fault = server.faults.get(number)
-                if server.fail_all is not None:
-                    fault = ("status", server.fail_all, None)
-                if fault and fault[0] == "hang":
-                    time.sleep(fault[1])
-                    self.close_connection = True  # the client gave up long ago; nothing to answer
-                    return None
-                if fault and fault[0] == "status":
-                    headers = {"Retry-After": str(fault[2])} if fault[2] is not None else {}
-                    return self._send(fault[1], {"error": {"message": f"injected {fault[1]}"}}, headers)
-                if server.latency:
-                    time.sleep(server.latency)
-                text = scripted_reply(body["messages"], number)
-                self._send(
-                    200,
-                    {
-                        "id": f"cmpl-{number}",
-                        "object": "chat.completion",
-                        "model": body["model"],
-                        "choices": [
-                            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
-                        ],
-                        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
-                    },
-                )
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> FakeChatServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+def fake_chat_server(**kwargs) -> FakeOpenAI:
+    """The fake OpenAI server answering like a cooperative model (:func:`scripted_reply`), ``url`` at its /v1 root."""
+    return FakeOpenAI(reply=scripted_reply, usage=(10, 5), url_path="/v1", **kwargs)
 
 
 def endpoint(url: str, **overrides) -> EndpointConfig:
@@ -170,10 +90,6 @@ def write_tasks(path: Path, n: int, *, role: bool = True) -> Path:
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return path
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines()]
 
 
 # --------------------------------------------------------------------------------------------------- pure parts
@@ -260,7 +176,7 @@ def test_language_distribution_default_and_sampling(tmp_path):
 def test_user_centered_writes_records_that_build_into_messages(tmp_path):
     tasks = write_tasks(tmp_path / "tasks.jsonl", 6)
     out = tmp_path / "out.jsonl"
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         summary = user_centered(tasks, output_path=out, endpoint=endpoint(server.url))
     assert (summary.inputs, summary.written, summary.failed, summary.requests) == (6, 6, 0, 6)
     assert summary.records_by_language == {"en": 6}
@@ -283,7 +199,7 @@ def test_role_only_rows_get_instructions_first(tmp_path):
     roles = tmp_path / "roles.txt"
     roles.write_text("a nurse\n\na pilot\n")
     out = tmp_path / "uc.jsonl"
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         summary = user_centered(roles, output_path=out, endpoint=endpoint(server.url), instructions_per_role=2)
     assert (summary.inputs, summary.written, summary.requests) == (4, 4, 8)
     records = read_jsonl(out)
@@ -300,7 +216,7 @@ def test_faults_are_retried_with_backoff_and_retry_after(tmp_path):
     tasks = write_tasks(tmp_path / "tasks.jsonl", 5)
     out = tmp_path / "out.jsonl"
     faults = {0: ("status", 429, 0.4), 2: ("status", 500, None), 4: ("hang", 3.0), 5: ("status", 503, None)}
-    with FakeChatServer(faults=faults) as server:
+    with fake_chat_server(faults=faults) as server:
         summary = user_centered(tasks, output_path=out, endpoint=endpoint(server.url, concurrency=1, timeout=0.5))
     assert (summary.written, summary.failed) == (5, 0)
     assert summary.retries == 4
@@ -314,7 +230,7 @@ def test_faults_are_retried_with_backoff_and_retry_after(tmp_path):
 
 def test_requests_per_minute_limit_holds(tmp_path):
     tasks = write_tasks(tmp_path / "tasks.jsonl", 12)
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         summary = user_centered(
             tasks,
             output_path=tmp_path / "out.jsonl",
@@ -334,7 +250,7 @@ def test_tokens_per_minute_limit_holds(tmp_path):
     tasks = write_tasks(tmp_path / "tasks.jsonl", 6)
     # Each request is estimated at 34 chars // 4 + 2 messages * 4 + 100 max_tokens = ~117 tokens before it is sent;
     # 14400 tokens/min = 240/s with a burst of 240: two go at once, the third waits ~0.47 s for tokens.
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         summary = user_centered(
             tasks,
             output_path=tmp_path / "out.jsonl",
@@ -348,7 +264,7 @@ def test_tokens_per_minute_limit_holds(tmp_path):
 def test_failures_recorded_then_retried_on_rerun_without_duplicates(tmp_path):
     tasks = write_tasks(tmp_path / "tasks.jsonl", 4)
     out = tmp_path / "out.jsonl"
-    with FakeChatServer(fail_all=503) as server:
+    with fake_chat_server(fail_all=503) as server:
         summary = user_centered(tasks, output_path=out, endpoint=endpoint(server.url, max_retries=1, model="m"))
     assert (summary.written, summary.failed, summary.failures_by_reason) == (0, 4, {"http_503": 4})
     assert len(server.log) == 8  # 1 try + 1 retry each
@@ -356,10 +272,10 @@ def test_failures_recorded_then_retried_on_rerun_without_duplicates(tmp_path):
     assert sorted(f["reason"] for f in failures) == ["http_503"] * 4 and failures[0]["attempts"] == 2
     assert "failures by reason: http_503=4" in summary.to_text()
     assert out.read_text() == ""
-    with FakeChatServer(faults={1: ("status", 400, None)}) as server:
+    with fake_chat_server(faults={1: ("status", 400, None)}) as server:
         summary = user_centered(tasks, output_path=out, endpoint=endpoint(server.url))
     assert (summary.written, summary.failed, summary.failures_by_reason) == (3, 1, {"http_400": 1})
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         summary = user_centered(tasks, output_path=out, endpoint=endpoint(server.url))
     assert (summary.skipped_done, summary.written, summary.failed, len(server.log)) == (3, 1, 0, 1)
     keys = [r["key"] for r in read_jsonl(out)]
@@ -370,11 +286,11 @@ def test_failures_recorded_then_retried_on_rerun_without_duplicates(tmp_path):
 def test_resume_cuts_partial_line_and_never_duplicates(tmp_path, caplog):
     tasks = write_tasks(tmp_path / "tasks.jsonl", 5)
     out = tmp_path / "out.jsonl"
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         user_centered(tasks, output_path=out, endpoint=endpoint(server.url))
     text = out.read_text()
     out.write_text(text[: len(text) - 20])  # a crash in the middle of writing the last record
-    with FakeChatServer() as server, caplog.at_level(logging.WARNING, logger="llmzoo_hf"):
+    with fake_chat_server() as server, caplog.at_level(logging.WARNING, logger="llmzoo_hf"):
         summary = user_centered(tasks, output_path=out, endpoint=endpoint(server.url))
     assert (summary.skipped_done, summary.written, len(server.log)) == (4, 1, 1)
     assert "ended with a partial record" in caplog.text
@@ -386,7 +302,7 @@ def test_api_key_from_environment_is_sent_and_never_written(tmp_path, monkeypatc
     secret = "sk-test-not-a-real-key-123"
     monkeypatch.setenv("LLMZOO_API_KEY", secret)
     tasks = write_tasks(tmp_path / "tasks.jsonl", 2)
-    with FakeChatServer(faults={0: ("status", 401, None)}) as server, caplog.at_level(logging.DEBUG):
+    with fake_chat_server(faults={0: ("status", 401, None)}) as server, caplog.at_level(logging.DEBUG):
         summary = user_centered(tasks, output_path=tmp_path / "out.jsonl", endpoint=endpoint(server.url))
     assert {entry["authorization"] for entry in server.log} == {f"Bearer {secret}"}
     assert summary.failures_by_reason == {"http_401": 1}
@@ -407,7 +323,7 @@ def test_self_instruct_dedups_filters_and_answers(tmp_path):
         )
     )
     out = tmp_path / "gen.jsonl"
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         summary = self_instruct(
             seeds,
             output_path=out,
@@ -426,7 +342,7 @@ def test_self_instruct_dedups_filters_and_answers(tmp_path):
     built = build_dataset(out)
     assert built.dataset["train"].num_rows == 6
     # A second run has nothing left to ask.
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         again = self_instruct(
             seeds, output_path=out, endpoint=endpoint(server.url), num_instructions=6, samples_per_prompt=4, seed=1
         )
@@ -443,7 +359,7 @@ def test_post_translate_keeps_source_lang_and_answers_in_target(tmp_path):
     tasks.write_text("".join(json.dumps(r) + "\n" for r in rows))
     out = tmp_path / "tr.jsonl"
     langs = {"fr": 2, "de": 1, "en": 5, "es": 1}
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         summary = post_translate(
             tasks, output_path=out, endpoint=endpoint(server.url), languages=langs, languages_per_task=2, seed=3
         )
@@ -462,7 +378,7 @@ def test_post_translate_keeps_source_lang_and_answers_in_target(tmp_path):
         "Good morning"
     )
     # The same seed draws the same languages: a re-run has nothing to do.
-    with FakeChatServer() as server:
+    with fake_chat_server() as server:
         again = post_translate(
             tasks, output_path=out, endpoint=endpoint(server.url), languages=langs, languages_per_task=2, seed=3
         )

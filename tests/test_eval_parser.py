@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from llmzoo_hf.eval.judge import build_judge_messages, judge_instruction, parse_order, parse_scores, ranks_from_chain
+from llmzoo_hf.eval.judge import (
+    DIMENSIONS,
+    build_judge_messages,
+    judge_instruction,
+    parse_order,
+    parse_scores,
+    ranks_from_chain,
+)
 
 ORDER_CASES = [
     # (judge text, number of answers, expected ranks)
@@ -121,7 +128,7 @@ def test_judge_prompt_layout():
     assert "in-character" in content
 
 
-@pytest.mark.parametrize("dimension", ["general", "relevance", "diversity", "coherence", "immersion", "integrity"])
+@pytest.mark.parametrize("dimension", list(DIMENSIONS))
 def test_every_dimension_has_its_own_instruction(dimension):
     text = judge_instruction(dimension, 3)
     assert "three AI assistants" in text and "Assistant 1 to Assistant 3" in text

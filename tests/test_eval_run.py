@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from _servers import FakeOpenAI
 from conftest import REPO_ROOT, run_cli
 from llmzoo_hf.errors import ConfigError
 from llmzoo_hf.eval._io import read_jsonl
@@ -191,73 +192,23 @@ def test_cli_dry_run_prints_the_plan_and_writes_nothing(tmp_path):
 # --------------------------------------------------------------------------------------------------- replay
 
 
-class _ReplayJudge:
-    """A real OpenAI-compatible HTTP server on 127.0.0.1 that answers each judge request with the review text
-    recorded for its question (found by the question text in the prompt), and counts the calls."""
-
-    def __init__(self, questions: dict[str, int], replies: dict[int, str]):
-        import http.server
-        import threading
-
-        judge = self
-        self.calls = 0
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (http.server's name)
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                prompt = body["messages"][-1]["content"]
-                text = prompt.split("[Question]\n", 1)[1].split("\n\n[Assistant 1]", 1)[0]
-                qid = questions.get(text)
-                if qid is None or not self.path.endswith("/chat/completions"):
-                    status, payload = (
-                        400,
-                        {
-                            "error": {
-                                "message": "unknown question",
-                                "type": "invalid_request_error",
-                                "param": "messages",
-                                "code": None,
-                            }
-                        },
-                    )
-                else:
-                    judge.calls += 1
-                    status = 200
-                    message = {"role": "assistant", "content": replies[qid]}
-                    payload = {
-                        "id": f"r{qid}",
-                        "object": "chat.completion",
-                        "model": body["model"],
-                        "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
-                    }
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def _replay_judge() -> _ReplayJudge:
+def _replay_judge() -> FakeOpenAI:
+    """A fake OpenAI judge answering each judge request with the review recorded for its question (found by the
+    question text in the prompt; an unknown one gets a 400); ``calls`` counts the reviews it gave."""
     root = FIXTURES / "llmzoo_zh_immersion"
     questions = {r["text"]: r["question_id"] for r in read_jsonl(root / "questions.jsonl")}
     replies = {r["question_id"]: r["text"] for r in read_jsonl(root / "judge_replies.jsonl")}
-    return _ReplayJudge(questions, replies)
+
+    def reply(messages: list[dict], number: int) -> str | None:
+        text = messages[-1]["content"].split("[Question]\n", 1)[1].split("\n\n[Assistant 1]", 1)[0]
+        if text not in questions:
+            return None
+        judge.calls += 1
+        return replies[questions[text]]
+
+    judge = FakeOpenAI(reply=reply, url_path="/v1")
+    judge.calls = 0
+    return judge
 
 
 def run_replayed(out: Path) -> tuple[str, int]:
@@ -364,7 +315,7 @@ def test_leaderboard_tab_shows_a_finished_run_and_the_arena_votes(tmp_path):
 
     from playwright.sync_api import expect, sync_playwright
 
-    from _servers import free_port, running_command
+    from _servers import free_port, local_server
 
     out = tmp_path / "zh-immersion"
     run_replayed(out)  # the CLI, as a user runs it
@@ -375,7 +326,7 @@ def test_leaderboard_tab_shows_a_finished_run_and_the_arena_votes(tmp_path):
     argv = [sys.executable, "-m", "llmzoo_hf.cli", "space", "--port", str(port), "--votes", str(votes)]
     argv += ["--endpoints", "unused=http://127.0.0.1:9"]
     env = {"LLMZOO_RESULTS": f"{out},{tmp_path / 'missing-run'}"}
-    with running_command(argv, port=port, log_path=tmp_path / "space.log", health_path="/", env=env) as space:
+    with local_server(argv, port=port, log_path=tmp_path / "space.log", health_path="/", env=env) as space:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
             page = browser.new_page()

@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests._servers import free_port, llmzoo_serve, running_command
+from tests._servers import free_port, llmzoo_serve, local_server
 
+from conftest import MULTI_SCRIPT_TEXTS
 from llmzoo_hf.space import EXAMPLE_PROMPTS, ArenaRounds, SpaceConfig, VoteError, read_votes, record_vote
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -154,7 +155,7 @@ def test_space_in_a_real_browser(embedded_model_path, tmp_path):
         argv = [sys.executable, "-m", "llmzoo_hf.cli", "space", "--port", str(port), "--votes", str(votes)]
         argv += ["--endpoints", f"smol={server.url},down=http://127.0.0.1:{down_port},smol-b={server.url}"]
         argv += ["--max-input-chars", "20000"]
-        with running_command(argv, port=port, log_path=tmp_path / "space.log", health_path="/") as space:
+        with local_server(argv, port=port, log_path=tmp_path / "space.log", health_path="/") as space:
             with sync_playwright() as p:
                 browser = p.chromium.launch(
                     executable_path=str(CHROMIUM),
@@ -282,18 +283,7 @@ def test_votes_are_read_by_the_eval_module(tmp_path):
     assert (tally.win, tally.tie, tally.lose) == (2, 1, 1)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "北京是中国的首都。",
-        "東京は日本の首都です。",
-        "서울은 한국의 수도입니다.",
-        "القاهرة عاصمة مصر.",
-        "नई दिल्ली भारत की राजधानी है।",
-        "🎉🚀 Party 🥳",
-    ],
-    ids=["zh", "ja", "ko", "ar", "hi", "emoji"],
-)
+@pytest.mark.parametrize("text", list(MULTI_SCRIPT_TEXTS.values()), ids=list(MULTI_SCRIPT_TEXTS))
 def test_space_streams_complete_characters_in_process(embedded_model_path, embedded_chat, text):
     """With no endpoint the Space streams from the in-process model: pieces add up to the full answer."""
     from llmzoo_hf.space import _Backends

@@ -20,6 +20,8 @@ SYSTEM = (
     "detailed, and polite answers to the human's questions.\n\n"
 )
 
+LLMZOO_FORMATS = ("phoenix", "chimera")  # the LLM Zoo format, byte-exact in test_llmzoo_format_is_byte_exact
+
 # (language, user turns, assistant turns): rendered by hand below, never by the template under test.
 CONVERSATIONS = [
     ("en", ["Hello", "What is 2+2?"], ["Hi! How can I help?", "2+2 is 4."]),
@@ -41,7 +43,7 @@ def _messages(users: list[str], replies: list[str], n_turns: int, *, open_questi
     return messages
 
 
-@pytest.mark.parametrize("name", ["phoenix", "chimera"])
+@pytest.mark.parametrize("name", LLMZOO_FORMATS)
 @pytest.mark.parametrize(("lang", "users", "replies"), CONVERSATIONS, ids=[c[0] for c in CONVERSATIONS])
 def test_llmzoo_format_is_byte_exact(name, lang, users, replies):
     # One finished exchange, no generation prompt.
@@ -78,27 +80,35 @@ def test_default_system_prompt_constant_matches_mission():
     assert PHOENIX_SYSTEM_PROMPT + "\n\n" == SYSTEM
 
 
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        (
-            "vicuna_v1.1",
-            "A chat between a curious user and an artificial intelligence assistant. The assistant gives helpful, "
-            "detailed, and polite answers to the user's questions. USER: Hi ASSISTANT: Yo</s>USER: Bye ASSISTANT:",
-        ),
-        (
-            "alpaca",
-            "Below is an instruction that describes a task. Write a response that appropriately completes the "
-            "request.\n\n### Instruction:\nHi\n\n### Response:\nYo</s>\n\n### Instruction:\nBye\n\n### Response:\n",
-        ),
-        ("belle", "Human: Hi\n\nAssistant: Yo</s>\n\nHuman: Bye\n\nAssistant: "),
-        (
-            "chatml",
-            "<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nYo<|im_end|>\n<|im_start|>user\nBye<|im_end|>\n"
-            "<|im_start|>assistant\n",
-        ),
-    ],
-)
+# Every other registered format, byte for byte, on the same three messages (Hi / Yo / Bye, generation prompt on).
+OTHER_FORMATS = {
+    "vicuna_v1.1": (
+        "A chat between a curious user and an artificial intelligence assistant. The assistant gives helpful, "
+        "detailed, and polite answers to the user's questions. USER: Hi ASSISTANT: Yo</s>USER: Bye ASSISTANT:"
+    ),
+    "alpaca": (
+        "Below is an instruction that describes a task. Write a response that appropriately completes the "
+        "request.\n\n### Instruction:\nHi\n\n### Response:\nYo</s>\n\n### Instruction:\nBye\n\n### Response:\n"
+    ),
+    "belle": "Human: Hi\n\nAssistant: Yo</s>\n\nHuman: Bye\n\nAssistant: ",
+    "chatml": (
+        "<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nYo<|im_end|>\n<|im_start|>user\nBye<|im_end|>\n"
+        "<|im_start|>assistant\n"
+    ),
+    "koala": "BEGINNING OF CONVERSATION: USER: Hi GPT: Yo</s>USER: Bye GPT:",
+    "dolly": (
+        "Below is an instruction that describes a task. Write a response that appropriately completes the "
+        "request.\n\n### Instruction:\nHi\n\n### Response:\nYo\n\n### End\n\n### Instruction:\nBye\n\n### Response:\n"
+    ),
+}
+# baize's long system prompt is checked by its ends in test_baize_format
+
+
+def test_every_registered_format_has_a_byte_exact_test():
+    assert sorted([*OTHER_FORMATS, *LLMZOO_FORMATS, "baize"]) == list_templates()
+
+
+@pytest.mark.parametrize(("name", "expected"), OTHER_FORMATS.items(), ids=list(OTHER_FORMATS))
 def test_other_registered_formats(name, expected):
     messages = [
         {"role": "user", "content": "Hi"},
@@ -166,7 +176,7 @@ def _trained_pieces(tokenizer, messages):
     return pieces
 
 
-@pytest.mark.parametrize("name", ["phoenix", "chimera"])
+@pytest.mark.parametrize("name", LLMZOO_FORMATS)
 @pytest.mark.parametrize("tokenizer_fixture", ["smol_tokenizer", "bloom_tokenizer"])
 @pytest.mark.parametrize(("lang", "users", "replies"), CONVERSATIONS[:5], ids=[c[0] for c in CONVERSATIONS[:5]])
 def test_assistant_mask_covers_exactly_each_reply_with_bos_and_eos(

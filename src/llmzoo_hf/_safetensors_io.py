@@ -83,11 +83,6 @@ def torch_dtype(name: str) -> torch.dtype:
     return dtype
 
 
-def dtype_name(dtype: torch.dtype) -> str:
-    """Return the short name of a torch dtype (``torch.bfloat16`` -> ``bfloat16``)."""
-    return str(dtype).removeprefix("torch.")
-
-
 class CheckpointReader:
     """The tensors of a safetensors checkpoint folder, single file or sharded with an index."""
 

@@ -9,7 +9,7 @@ import logging
 import queue
 import threading
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -477,10 +477,6 @@ class ChatSession:
             pieces.append(piece)
             yield piece
         self.history += [{"role": "user", "content": message}, {"role": "assistant", "content": "".join(pieces)}]
-
-    def settings_dict(self) -> dict[str, Any]:
-        """Return the decoding settings as a dict (for answer metadata)."""
-        return asdict(self.generation)
 
 
 def ensure_chat_template(

@@ -415,6 +415,48 @@ def _stream_shards(
     return hashed
 
 
+def _check_same_architecture(base_config: dict[str, Any], target_config: dict[str, Any]) -> None:
+    """Refuse a base and a target of different model types."""
+    if base_config.get("model_type") != target_config.get("model_type"):
+        raise DeltaError(
+            f"Architectures differ: the base is {_architecture(base_config)}, the target "
+            f"{_architecture(target_config)}."
+        )
+
+
+def _delta_plan(
+    b: CheckpointReader, t: CheckpointReader, sources: dict[str, str], dtype: str | None
+) -> tuple[list[str], list[tuple[str, tuple[int, ...], str]]]:
+    """Return the target tensors copied as they are (not float on both sides) and the (name, shape, dtype) plan."""
+    out_dtype = {
+        name: (dtype or info.dtype) if info.is_float and b.tensors[sources[name]].is_float else info.dtype
+        for name, info in t.tensors.items()
+    }
+    copied = [name for name, info in t.tensors.items() if not (info.is_float and b.tensors[sources[name]].is_float)]
+    return copied, [(name, info.shape, out_dtype[name]) for name, info in t.tensors.items()]
+
+
+class _Subtraction:
+    """``target - base`` block by block, keeping the target values a delta cannot give back (``fixes``)."""
+
+    def __init__(self) -> None:
+        self.inexact = 0  # values off by one rounding because the delta was asked narrower than the target
+        self.fixes: dict[str, list[tuple[torch.Tensor, torch.Tensor]]] = {}
+
+    def __call__(self, name, start, head, base_block, compute: torch.dtype, stored: torch.dtype) -> torch.Tensor:
+        """Return the delta of one block (rows from ``start`` of tensor ``name``)."""
+        delta = (head.to(compute) - base_block.to(compute)).to(stored)
+        delta, misses = _fit_delta(delta, base_block, head, compute)
+        if misses is None:
+            return delta
+        if stored != head.dtype:  # a narrower delta than the target: rounding is the price asked for
+            self.inexact += int(misses.sum())
+            return delta
+        flat = misses.reshape(-1).nonzero().reshape(-1)
+        self.fixes.setdefault(name, []).append((flat + start * _row_numel(head), head.reshape(-1)[flat].clone()))
+        return delta
+
+
 def make_delta(
     base: str | Path,
     target: str | Path,
@@ -451,37 +493,15 @@ def make_delta(
     for folder in (base_dir, target_dir):
         refuse_delta_folder(folder)
     base_config, target_config = _read_config(base_dir), _read_config(target_dir)
-    if base_config.get("model_type") != target_config.get("model_type"):
-        raise DeltaError(
-            f"Architectures differ: the base is {_architecture(base_config)}, the target "
-            f"{_architecture(target_config)}."
-        )
+    _check_same_architecture(base_config, target_config)
     b, t = CheckpointReader(base_dir), CheckpointReader(target_dir)
     sources, grown = _match_tensors(b, t.tensors, base_config, what="target")
-    out_dtype = {
-        name: (dtype or info.dtype) if info.is_float and b.tensors[sources[name]].is_float else info.dtype
-        for name, info in t.tensors.items()
-    }
-    copied = [name for name, info in t.tensors.items() if not (info.is_float and b.tensors[sources[name]].is_float)]
-    plan = [(name, info.shape, out_dtype[name]) for name, info in t.tensors.items()]
+    copied, plan = _delta_plan(b, t, sources, dtype)
     shards = plan_shards(plan, max_shard_bytes=parse_size(max_shard_size))
     files = shard_file_names(len(shards))
     digests: dict[str, Any] = {}
-    inexact = 0
-    fixes: dict[str, list[tuple[torch.Tensor, torch.Tensor]]] = {}
-
-    def subtract(name, start, head, base_block, compute: torch.dtype, stored: torch.dtype) -> torch.Tensor:
-        nonlocal inexact
-        delta = (head.to(compute) - base_block.to(compute)).to(stored)
-        delta, misses = _fit_delta(delta, base_block, head, compute)
-        if misses is None:
-            return delta
-        if stored != head.dtype:  # a narrower delta than the target: rounding is the price asked for
-            inexact += int(misses.sum())
-            return delta
-        flat = misses.reshape(-1).nonzero().reshape(-1)
-        fixes.setdefault(name, []).append((flat + start * _row_numel(head), head.reshape(-1)[flat].clone()))
-        return delta
+    subtract = _Subtraction()
+    fixes = subtract.fixes
 
     logger.info("Making a delta of %d tensors in %d shard(s) from %s - %s", len(plan), len(shards), target, base)
     needed = sum(_planned_bytes(shard) for shard in shards) + sum(f.stat().st_size for f in _side_files(target_dir))
@@ -516,6 +536,7 @@ def make_delta(
 
         card = build_delta_card(stamp.card_info(target_model_id or Path(str(output_dir)).name))
         card.save(tmp / "README.md")
+    inexact = subtract.inexact
     if inexact:
         logger.warning(
             "%d delta values cannot give the target back exactly in %s; apply is within one rounding there.",

@@ -331,6 +331,77 @@ def _add_metadata(
 # --------------------------------------------------------------------------------------------------- export
 
 
+def _exportable_config(folder: Path) -> dict:
+    """Return the config of the model in ``folder``, refusing what GGUF export does not handle."""
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    if config.get("model_type") not in SUPPORTED_MODEL_TYPES:
+        raise ConfigError(
+            f"{folder} is a {config.get('model_type')!r} model; `llmzoo export gguf` handles LLaMA-architecture "
+            f"models ({', '.join(SUPPORTED_MODEL_TYPES)}), e.g. Chimera and the embedded SmolLM2."
+        )
+    if "quantization_config" in config:
+        raise ConfigError(f"{folder} is already quantised; export the full-precision model instead.")
+    return config
+
+
+def _write_gguf_file(
+    out: Path,
+    reader,
+    plan: list,
+    config: dict,
+    vocab,
+    tokenizer,
+    *,
+    type: str,
+    name: str,
+    template: str | None,
+    base_model: str | None,
+) -> None:
+    """Write the GGUF file (metadata, tensor index, converted tensors) to ``out`` atomically."""
+    import gguf
+    from tqdm.auto import tqdm
+
+    file_type = {
+        "f32": gguf.LlamaFileType.ALL_F32,
+        "f16": gguf.LlamaFileType.MOSTLY_F16,
+        "bf16": gguf.LlamaFileType.MOSTLY_BF16,
+        "q8_0": gguf.LlamaFileType.MOSTLY_Q8_0,
+        "q4_0": gguf.LlamaFileType.MOSTLY_Q4_0,
+    }[type]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    writer = gguf.GGUFWriter(tmp, gguf.MODEL_ARCH_NAMES[gguf.MODEL_ARCH.LLAMA])
+    try:
+        _add_metadata(
+            writer,
+            config,
+            vocab,
+            tokenizer,
+            name=name,
+            file_type=int(file_type),
+            template=template,
+            base_model=base_model,
+        )
+        for hf_name, gguf_name, qtype, _ in plan:
+            _declare(writer, gguf_name, reader.tensors[hf_name].shape, qtype)
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_ti_data_to_file()
+        for hf_name, _, qtype, heads in tqdm(plan, desc=f"GGUF {type}", unit="tensor"):
+            writer.write_tensor_data(_convert(reader.read(hf_name), qtype, heads))
+        writer.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp made it private; the result is an ordinary file
+        os.replace(tmp, out)
+    except BaseException:
+        writer.close()
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def export_gguf(
     model: str | Path | None,
     *,
@@ -357,7 +428,6 @@ def export_gguf(
         FileExistsError: ``out`` exists and ``overwrite`` is false.
     """
     from huggingface_hub import snapshot_download
-    from tqdm.auto import tqdm
     from transformers import AutoTokenizer
 
     from ._embedded import EMBEDDED_HUB_ID
@@ -380,14 +450,7 @@ def export_gguf(
                 allow_patterns=["*.json", "*.safetensors", "tokenizer.model", "*.jinja"],
             )
         )
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    if config.get("model_type") not in SUPPORTED_MODEL_TYPES:
-        raise ConfigError(
-            f"{folder} is a {config.get('model_type')!r} model; `llmzoo export gguf` handles LLaMA-architecture "
-            f"models ({', '.join(SUPPORTED_MODEL_TYPES)}), e.g. Chimera and the embedded SmolLM2."
-        )
-    if "quantization_config" in config:
-        raise ConfigError(f"{folder} is already quantised; export the full-precision model instead.")
+    config = _exportable_config(folder)
     reader = CheckpointReader(folder)
     tokenizer = AutoTokenizer.from_pretrained(folder)
     vocab = build_vocab(tokenizer, vocab_size=int(config["vocab_size"]), folder=folder)
@@ -397,47 +460,8 @@ def export_gguf(
     if base is None and resolved.kind in ("hub", "zoo"):
         base = resolved.path
 
-    import gguf
-
-    file_type = {
-        "f32": gguf.LlamaFileType.ALL_F32,
-        "f16": gguf.LlamaFileType.MOSTLY_F16,
-        "bf16": gguf.LlamaFileType.MOSTLY_BF16,
-        "q8_0": gguf.LlamaFileType.MOSTLY_Q8_0,
-        "q4_0": gguf.LlamaFileType.MOSTLY_Q4_0,
-    }[type]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    writer = gguf.GGUFWriter(tmp, gguf.MODEL_ARCH_NAMES[gguf.MODEL_ARCH.LLAMA])
-    try:
-        _add_metadata(
-            writer,
-            config,
-            vocab,
-            tokenizer,
-            name=model_id or out.stem,
-            file_type=int(file_type),
-            template=template,
-            base_model=base,
-        )
-        for hf_name, gguf_name, qtype, _ in plan:
-            _declare(writer, gguf_name, reader.tensors[hf_name].shape, qtype)
-        writer.write_header_to_file()
-        writer.write_kv_data_to_file()
-        writer.write_ti_data_to_file()
-        for hf_name, _, qtype, heads in tqdm(plan, desc=f"GGUF {type}", unit="tensor"):
-            writer.write_tensor_data(_convert(reader.read(hf_name), qtype, heads))
-        writer.close()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp made it private; the result is an ordinary file
-        os.replace(tmp, out)
-    except BaseException:
-        writer.close()
-        tmp.unlink(missing_ok=True)
-        raise
+    metadata = {"name": model_id or out.stem, "template": template, "base_model": base}
+    _write_gguf_file(out, reader, plan, config, vocab, tokenizer, type=type, **metadata)
     written_card = write_gguf_card(
         out.parent, model_id=model_id or out.stem, base_model=base, has_chat_template=bool(template)
     )

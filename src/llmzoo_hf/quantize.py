@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ._atomic import atomic_folder
 from ._embedded import EMBEDDED_HUB_ID
-from .errors import ConfigError, MissingExtraError, require
+from .errors import ConfigError, require
 
 logger = logging.getLogger(__name__)
 
@@ -157,12 +157,3 @@ def _quantize_gptq(model, out: Path, group_size: int, texts: list[str], revision
     quantizer.quantize(texts, batch_size=1)
     quantizer.save(str(out))
     tokenizer.save_pretrained(out)
-
-
-def bitsandbytes_cpu_status() -> str | None:
-    """Return why bitsandbytes cannot quantise here, or None when it can (used by tests and the CLI)."""
-    try:
-        require("bitsandbytes", extra="quant", feature="8-bit / 4-bit quantisation")
-    except MissingExtraError as exc:
-        return str(exc)
-    return None

@@ -448,15 +448,36 @@ def build_demo(config: SpaceConfig | None = None):
         else {"concurrency_limit": 1, "concurrency_id": "in-process-model"}
     )
 
-    # Stop and Clear ask the running reply of their browser session to end at its next piece (rather than Gradio's
-    # event cancelling, which can leave the page believing the cancelled event still runs): session -> "stop"|"clear"
-    stop_requests: dict[str, str] = {}
+    with gr.Blocks(title="LLM Zoo chat") as demo:
+        gr.Markdown(f"# 🦁 LLM Zoo chat\nMultilingual chat models on the Hugging Face stack. Answers from {source}.")
+        settings = _chat_tab(gr, backends, config, choices, limits)
+        _arena_tab(gr, backends, rounds, choices, limits, settings)
+        from .eval.leaderboard import leaderboard_tab
 
-    def ask_to_stop(what: str, request: gr.Request | None) -> None:
+        leaderboard_tab(votes_path=config.votes_path)  # eval results from LLMZOO_RESULTS, arena votes as human eval
+    demo.queue(default_concurrency_limit=config.concurrency)
+    return demo
+
+
+class _StopRequests:
+    """Stop and Clear ask the running reply of their browser session to end at its next piece.
+
+    This replaces Gradio's event cancelling, which can leave the page believing the cancelled event still runs.
+    """
+
+    def __init__(self) -> None:
+        self.asked: dict[str, str] = {}  # session -> "stop" | "clear"
+
+    def ask(self, what: str, request) -> None:
+        """Record that the session of ``request`` asked its running reply to ``what`` (stop or clear)."""
         if request is not None and request.session_hash:
-            if len(stop_requests) > 10_000:  # sessions that pressed Stop with nothing running, then left
-                stop_requests.clear()
-            stop_requests[request.session_hash] = what
+            if len(self.asked) > 10_000:  # sessions that pressed Stop with nothing running, then left
+                self.asked.clear()
+            self.asked[request.session_hash] = what
+
+
+def _chat_responder(gr, backends: _Backends, stop_requests: dict[str, str]):
+    """Return the Chat tab's streaming handler; ``stop_requests`` maps a session to its pending Stop/Clear."""
 
     def respond(message, history, model_name, system_prompt, temperature, top_p, max_tokens, request: gr.Request):
         """Stream a reply into the chat; on a refusal or failure keep the message in the box and say why."""
@@ -504,111 +525,116 @@ def build_demo(config: SpaceConfig | None = None):
     # gradio finds its Request parameter by annotation; this module's annotations are strings naming a gradio that
     # is imported only inside build_demo, so give it the class itself
     respond.__annotations__["request"] = gr.Request
+    return respond
 
-    with gr.Blocks(title="LLM Zoo chat") as demo:
-        gr.Markdown(f"# 🦁 LLM Zoo chat\nMultilingual chat models on the Hugging Face stack. Answers from {source}.")
-        with gr.Tab("Chat", id="chat"):
-            model = gr.Dropdown(choices, value=backends.names[0], label="Model", elem_id="model-picker")
-            with gr.Accordion("Settings", open=False):
-                system_prompt = gr.Textbox("", label="System prompt", lines=2, elem_id="system-prompt")
-                temperature = gr.Slider(
-                    0.0, 2.0, value=_GENERATION.temperature, step=0.05, label="Temperature", elem_id="temperature"
-                )
-                top_p = gr.Slider(0.05, 1.0, value=_GENERATION.top_p, step=0.05, label="Top-p")
-                max_tokens = gr.Slider(
-                    1, 2048, value=config.max_new_tokens, step=1, label="Max new tokens", elem_id="max-tokens"
-                )
-            chatbot = gr.Chatbot(elem_id="chatbot", height=420)
-            chat_status = gr.Markdown("", elem_id="chat-status")
-            with gr.Row():
-                chat_input = gr.Textbox(
-                    placeholder="Ask in any language…", elem_id="chat-input", show_label=False, scale=6, max_lines=8
-                )
-                send = gr.Button("Send", variant="primary", elem_id="chat-send", scale=1, min_width=80)
-                stop = gr.Button("Stop", variant="stop", elem_id="chat-stop", scale=1, min_width=80)
-                clear = gr.Button("Clear", elem_id="chat-clear", scale=1, min_width=80)
-            gr.Examples([[p] for p in EXAMPLE_PROMPTS], inputs=[chat_input], label="Examples")
-            chat_inputs = [chat_input, chatbot, model, system_prompt, temperature, top_p, max_tokens]
-            chat_outputs = [chatbot, chat_input, chat_status]
-            send.click(respond, chat_inputs, chat_outputs, api_name="chat", **limits)
-            chat_input.submit(respond, chat_inputs, chat_outputs, api_visibility="private", **limits)
 
-            def stop_reply(request: gr.Request):
-                ask_to_stop("stop", request)
-
-            def clear_chat(request: gr.Request):
-                ask_to_stop("clear", request)
-                return [], "", ""
-
-            for takes_request in (stop_reply, clear_chat):
-                takes_request.__annotations__["request"] = gr.Request  # see respond's
-            stop.click(stop_reply, None, None, api_visibility="private", queue=False)
-            clear.click(clear_chat, None, chat_outputs, api_visibility="private", queue=False)
-        with gr.Tab("Arena", id="arena"):
-            gr.Markdown("Ask two models the same question, then vote. Votes go to the evaluation tallies.")
-            with gr.Row():
-                model_a = gr.Dropdown(choices, value=backends.names[0], label="Model A", elem_id="arena-model-a")
-                model_b = gr.Dropdown(choices, value=backends.names[-1], label="Model B", elem_id="arena-model-b")
-            question = gr.Textbox(label="Question", elem_id="arena-question", lines=2)
-            ask = gr.Button("Ask both", variant="primary", elem_id="arena-ask")
-            with gr.Row():
-                answer_a = gr.Textbox(label="Answer A", lines=8, interactive=False, elem_id="arena-answer-a")
-                answer_b = gr.Textbox(label="Answer B", lines=8, interactive=False, elem_id="arena-answer-b")
-            with gr.Row():
-                vote_a = gr.Button("👈 A is better", elem_id="vote-a")
-                vote_tie = gr.Button("🤝 Tie", elem_id="vote-tie")
-                vote_b = gr.Button("👉 B is better", elem_id="vote-b")
-            vote_status = gr.Markdown("", elem_id="vote-status")
-            round_id = gr.Textbox("", visible=False, elem_id="arena-round")
-
-            def ask_both(text, name_a, name_b, temp, nucleus, budget):
-                if not text.strip():
-                    raise gr.Error("Type a question first.")
-                messages = [{"role": "user", "content": text}]
-                try:
-                    backends.check_name(name_a)
-                    backends.check_name(name_b)
-                    refusal = backends.check_length(messages, max_tokens=int(budget))
-                except Exception as exc:
-                    refusal = str(exc)
-                if refusal:
-                    raise gr.Error(refusal)
-                settings = {"temperature": temp, "top_p": nucleus, "max_tokens": int(budget)}
-                current = rounds.start(text, name_a, name_b)
-                yield "", "", ARENA_WAITING, current
-                failures: list[str] = []
-                a = b = ""
-                for a, b in _stream_both(backends, name_a, name_b, messages, settings, failures):
-                    rounds.update(current, a, b)
-                    yield a, b, ARENA_WAITING, current
-                rounds.update(current, a, b, complete=True, failed="; ".join(failures))
-                status = f"⚠️ {'; '.join(failures)} No vote for this round." if failures else ARENA_READY
-                yield a, b, status, current
-
-            ask.click(
-                ask_both,
-                [question, model_a, model_b, temperature, top_p, max_tokens],
-                [answer_a, answer_b, vote_status, round_id],
-                api_name="arena",
-                **limits,
+def _chat_tab(gr, backends: _Backends, config: SpaceConfig, choices: list, limits: dict) -> tuple:
+    """Build the Chat tab; return its (temperature, top_p, max_tokens) sliders, which the Arena uses too."""
+    stops = _StopRequests()
+    respond = _chat_responder(gr, backends, stops.asked)
+    with gr.Tab("Chat", id="chat"):
+        model = gr.Dropdown(choices, value=backends.names[0], label="Model", elem_id="model-picker")
+        with gr.Accordion("Settings", open=False):
+            system_prompt = gr.Textbox("", label="System prompt", lines=2, elem_id="system-prompt")
+            temperature = gr.Slider(
+                0.0, 2.0, value=_GENERATION.temperature, step=0.05, label="Temperature", elem_id="temperature"
             )
+            top_p = gr.Slider(0.05, 1.0, value=_GENERATION.top_p, step=0.05, label="Top-p")
+            max_tokens = gr.Slider(
+                1, 2048, value=config.max_new_tokens, step=1, label="Max new tokens", elem_id="max-tokens"
+            )
+        chatbot = gr.Chatbot(elem_id="chatbot", height=420)
+        chat_status = gr.Markdown("", elem_id="chat-status")
+        with gr.Row():
+            chat_input = gr.Textbox(
+                placeholder="Ask in any language…", elem_id="chat-input", show_label=False, scale=6, max_lines=8
+            )
+            send = gr.Button("Send", variant="primary", elem_id="chat-send", scale=1, min_width=80)
+            stop = gr.Button("Stop", variant="stop", elem_id="chat-stop", scale=1, min_width=80)
+            clear = gr.Button("Clear", elem_id="chat-clear", scale=1, min_width=80)
+        gr.Examples([[p] for p in EXAMPLE_PROMPTS], inputs=[chat_input], label="Examples")
+        chat_inputs = [chat_input, chatbot, model, system_prompt, temperature, top_p, max_tokens]
+        chat_outputs = [chatbot, chat_input, chat_status]
+        send.click(respond, chat_inputs, chat_outputs, api_name="chat", **limits)
+        chat_input.submit(respond, chat_inputs, chat_outputs, api_visibility="private", **limits)
 
-            def vote(round_id: str, winner: str) -> str:
-                """Vote for the answers of arena round ``round_id``: winner is model_a, model_b or tie."""
-                try:
-                    record = rounds.vote(round_id, winner)
-                except ValueError as exc:
-                    raise gr.Error(str(exc)) from exc
-                return f"Vote recorded: **{record['winner']}** ({record['lang']})."
+        def stop_reply(request: gr.Request):
+            stops.ask("stop", request)
 
-            gr.api(vote, api_name="vote")
-            for button, winner in ((vote_a, "model_a"), (vote_tie, "tie"), (vote_b, "model_b")):
-                button.click(lambda r, w=winner: vote(r, w), [round_id], vote_status, api_visibility="private")
-        from .eval.leaderboard import leaderboard_tab
+        def clear_chat(request: gr.Request):
+            stops.ask("clear", request)
+            return [], "", ""
 
-        leaderboard_tab(votes_path=config.votes_path)  # eval results from LLMZOO_RESULTS, arena votes as human eval
-    demo.queue(default_concurrency_limit=config.concurrency)
-    return demo
+        for takes_request in (stop_reply, clear_chat):
+            takes_request.__annotations__["request"] = gr.Request  # see respond's
+        stop.click(stop_reply, None, None, api_visibility="private", queue=False)
+        clear.click(clear_chat, None, chat_outputs, api_visibility="private", queue=False)
+    return temperature, top_p, max_tokens
+
+
+def _arena_tab(gr, backends: _Backends, rounds: ArenaRounds, choices: list, limits: dict, settings: tuple) -> None:
+    """Build the Arena tab: two models answer the same question, then the user votes."""
+    temperature, top_p, max_tokens = settings
+    with gr.Tab("Arena", id="arena"):
+        gr.Markdown("Ask two models the same question, then vote. Votes go to the evaluation tallies.")
+        with gr.Row():
+            model_a = gr.Dropdown(choices, value=backends.names[0], label="Model A", elem_id="arena-model-a")
+            model_b = gr.Dropdown(choices, value=backends.names[-1], label="Model B", elem_id="arena-model-b")
+        question = gr.Textbox(label="Question", elem_id="arena-question", lines=2)
+        ask = gr.Button("Ask both", variant="primary", elem_id="arena-ask")
+        with gr.Row():
+            answer_a = gr.Textbox(label="Answer A", lines=8, interactive=False, elem_id="arena-answer-a")
+            answer_b = gr.Textbox(label="Answer B", lines=8, interactive=False, elem_id="arena-answer-b")
+        with gr.Row():
+            vote_a = gr.Button("👈 A is better", elem_id="vote-a")
+            vote_tie = gr.Button("🤝 Tie", elem_id="vote-tie")
+            vote_b = gr.Button("👉 B is better", elem_id="vote-b")
+        vote_status = gr.Markdown("", elem_id="vote-status")
+        round_id = gr.Textbox("", visible=False, elem_id="arena-round")
+
+        def ask_both(text, name_a, name_b, temp, nucleus, budget):
+            if not text.strip():
+                raise gr.Error("Type a question first.")
+            messages = [{"role": "user", "content": text}]
+            try:
+                backends.check_name(name_a)
+                backends.check_name(name_b)
+                refusal = backends.check_length(messages, max_tokens=int(budget))
+            except Exception as exc:
+                refusal = str(exc)
+            if refusal:
+                raise gr.Error(refusal)
+            settings = {"temperature": temp, "top_p": nucleus, "max_tokens": int(budget)}
+            current = rounds.start(text, name_a, name_b)
+            yield "", "", ARENA_WAITING, current
+            failures: list[str] = []
+            a = b = ""
+            for a, b in _stream_both(backends, name_a, name_b, messages, settings, failures):
+                rounds.update(current, a, b)
+                yield a, b, ARENA_WAITING, current
+            rounds.update(current, a, b, complete=True, failed="; ".join(failures))
+            status = f"⚠️ {'; '.join(failures)} No vote for this round." if failures else ARENA_READY
+            yield a, b, status, current
+
+        ask.click(
+            ask_both,
+            [question, model_a, model_b, temperature, top_p, max_tokens],
+            [answer_a, answer_b, vote_status, round_id],
+            api_name="arena",
+            **limits,
+        )
+
+        def vote(round_id: str, winner: str) -> str:
+            """Vote for the answers of arena round ``round_id``: winner is model_a, model_b or tie."""
+            try:
+                record = rounds.vote(round_id, winner)
+            except ValueError as exc:
+                raise gr.Error(str(exc)) from exc
+            return f"Vote recorded: **{record['winner']}** ({record['lang']})."
+
+        gr.api(vote, api_name="vote")
+        for button, winner in ((vote_a, "model_a"), (vote_tie, "tie"), (vote_b, "model_b")):
+            button.click(lambda r, w=winner: vote(r, w), [round_id], vote_status, api_visibility="private")
 
 
 def launch(config: SpaceConfig | None = None, *, host: str = "127.0.0.1", port: int | None = None, **kwargs: Any):

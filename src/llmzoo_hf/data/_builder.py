@@ -25,7 +25,6 @@ logger = logging.getLogger(__name__)
 
 REJECTS_FILENAME = "rejects.jsonl"
 REPORT_FILENAME = "data_report.json"
-COLUMNS = ("id", "source", "lang", "messages", "persona", "extra")
 # What happens to a row longer than max_length tokens: TRL's own mode (the trainer keeps its first max_length
 # tokens) or dropped here, as a `too_long` reject.
 TRUNCATION_MODES = ("keep_start", "drop")
@@ -344,6 +343,64 @@ def _count_tokens(rows: list[dict[str, Any]], tokenizer) -> list[int]:
     return counts
 
 
+def _as_mixture(
+    mixture: DatasetMixtureConfig | list[DataSource | dict[str, Any]] | str | Path,
+) -> DatasetMixtureConfig:
+    """Return ``mixture`` as a :class:`DatasetMixtureConfig` (a path or Hub id is a mixture of one source)."""
+    if isinstance(mixture, (str, Path)):
+        mixture = [DataSource(path=str(mixture))]
+    if not isinstance(mixture, DatasetMixtureConfig):
+        mixture = DatasetMixtureConfig(datasets=list(mixture))
+    return mixture
+
+
+def _no_usable_rows(empty: list[SourceStats], rejects_path: Path | None) -> DataError:
+    """Return the error naming each source left without a row, with its read and rejected counts."""
+    where = f"; see {rejects_path}" if rejects_path else ""
+    details = "; ".join(
+        f"{s.path} ({s.rows_read} rows read, {s.rows_rejected} rejected: "
+        + ", ".join(f"{k}={v}" for k, v in s.rejected_by_reason.items() if v)
+        + ")"
+        for s in empty
+    )
+    return DataError(f"No usable rows left in {details}{where}.")
+
+
+def _language_counts(
+    train_rows: list[dict[str, Any]], stats_list: list[SourceStats], tokenizer
+) -> dict[str, dict[str, int | None]]:
+    """Count training rows (and tokens, with a tokenizer) per language; set each source's ``tokens_train``."""
+    languages: dict[str, dict[str, int | None]] = defaultdict(lambda: {"rows": 0, "tokens": None})
+    token_counts = _count_tokens(train_rows, tokenizer) if tokenizer is not None else [None] * len(train_rows)
+    per_source_tokens: Counter[str] = Counter()
+    for row, count in zip(train_rows, token_counts, strict=True):
+        entry = languages[row["lang"]]
+        entry["rows"] = int(entry["rows"] or 0) + 1
+        if count is not None:
+            entry["tokens"] = int(entry["tokens"] or 0) + count
+            per_source_tokens[row["source"]] += count
+    if tokenizer is not None:
+        for stats in stats_list:
+            stats.tokens_train = per_source_tokens.get(stats.name, 0)
+    return dict(languages)
+
+
+def _log_report(report: DataReport) -> None:
+    """Log the rejected, repaired and over-long row counts of a build."""
+    if report.rows_rejected:
+        logger.warning(
+            "%d rows rejected (by reason in %s).", report.rows_rejected, report.rejects_path or "the report"
+        )
+    repaired = sum(s.rows_repaired for s in report.sources)
+    if repaired:
+        logger.info("%d conversation rows repaired (by kind in the report).", repaired)
+    over = sum(s.rows_over_max_length for s in report.sources)
+    if over and report.truncation_mode == "keep_start":
+        logger.warning(
+            "%d rows are longer than max_length=%d tokens; SFT trains on their start only.", over, report.max_length
+        )
+
+
 def build_dataset(
     mixture: DatasetMixtureConfig | list[DataSource | dict[str, Any]] | str | Path,
     *,
@@ -370,10 +427,7 @@ def build_dataset(
     """
     from datasets import Dataset, DatasetDict
 
-    if isinstance(mixture, (str, Path)):
-        mixture = [DataSource(path=str(mixture))]
-    if not isinstance(mixture, DatasetMixtureConfig):
-        mixture = DatasetMixtureConfig(datasets=list(mixture))
+    mixture = _as_mixture(mixture)
     if max_length is not None and tokenizer is None:
         raise ConfigError(f"max_length={max_length} counts tokens: give the tokenizer too (--tokenizer).")
     rng = random.Random(mixture.seed)
@@ -413,32 +467,12 @@ def build_dataset(
             rejects_path, "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in all_rejects)
         )
     if empty:
-        where = f"; see {rejects_path}" if rejects_path else ""
-        details = "; ".join(
-            f"{s.path} ({s.rows_read} rows read, {s.rows_rejected} rejected: "
-            + ", ".join(f"{k}={v}" for k, v in s.rejected_by_reason.items() if v)
-            + ")"
-            for s in empty
-        )
-        raise DataError(f"No usable rows left in {details}{where}.")
+        raise _no_usable_rows(empty, rejects_path)
 
     rng.shuffle(train_rows)
-    languages: dict[str, dict[str, int | None]] = defaultdict(lambda: {"rows": 0, "tokens": None})
-    token_counts = _count_tokens(train_rows, tokenizer) if tokenizer is not None else [None] * len(train_rows)
-    per_source_tokens: Counter[str] = Counter()
-    for row, count in zip(train_rows, token_counts, strict=True):
-        entry = languages[row["lang"]]
-        entry["rows"] = int(entry["rows"] or 0) + 1
-        if count is not None:
-            entry["tokens"] = int(entry["tokens"] or 0) + count
-            per_source_tokens[row["source"]] += count
-    if tokenizer is not None:
-        for stats in stats_list:
-            stats.tokens_train = per_source_tokens.get(stats.name, 0)
-
     report = DataReport(
         sources=stats_list,
-        languages=dict(languages),
+        languages=_language_counts(train_rows, stats_list, tokenizer),
         rows_train=len(train_rows),
         rows_test=len(test_rows),
         rejects_path=str(rejects_path) if rejects_path else None,
@@ -449,16 +483,7 @@ def build_dataset(
         write_text_atomic(
             Path(output_dir) / REPORT_FILENAME, json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
         )
-    if report.rows_rejected:
-        logger.warning("%d rows rejected (by reason in %s).", report.rows_rejected, rejects_path or "the report")
-    repaired = sum(s.rows_repaired for s in stats_list)
-    if repaired:
-        logger.info("%d conversation rows repaired (by kind in the report).", repaired)
-    over = sum(s.rows_over_max_length for s in stats_list)
-    if over and mixture.truncation_mode == "keep_start":
-        logger.warning(
-            "%d rows are longer than max_length=%d tokens; SFT trains on their start only.", over, max_length
-        )
+    _log_report(report)
 
     splits = {"train": Dataset.from_list(train_rows)}
     if test_rows:

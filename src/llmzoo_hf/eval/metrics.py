@@ -82,6 +82,127 @@ def _competition_ranks(values: list[float], *, higher_is_better: bool) -> list[i
     return ranks
 
 
+@dataclass
+class _Tally:
+    """The sums LLM Zoo's table is made of, gathered over the questions of one set of reviews."""
+
+    beat: dict[str, dict[str, int]] = field(
+        default_factory=lambda: defaultdict(lambda: {"ref": 0, "tie": 0, "model": 0})
+    )
+    order_sum: dict[str, float] = field(default_factory=lambda: defaultdict(int))
+    score_sum: dict[str, float] = field(default_factory=lambda: defaultdict(int))
+    n_skipped: int = 0
+    n_unparsable: int = 0
+    n_missing: int = 0
+
+
+def _compared_models(questions: list[Question], by_question: dict[int, dict[str, Any]]) -> list[str]:
+    """Return the model ids of the first review that belongs to a question (every review must list the same)."""
+    first = next((by_question[q.question_id] for q in questions if q.question_id in by_question), None)
+    if first is None:
+        raise DataError("None of the reviews belongs to a question of the question file.")
+    all_ids = list(first["metadata"]["model_ids"])
+    if len(set(all_ids)) != len(all_ids):
+        raise DataError(f"The reviews compare the same model twice: model_ids={all_ids}.")
+    return all_ids
+
+
+def _review_values(question: Question, review: dict[str, Any], all_ids: list[str], mode: str) -> list:
+    """Return the review's ``order`` or ``score`` list, refusing one that compares other models."""
+    if list(review["metadata"]["model_ids"]) != all_ids:
+        raise DataError(
+            f"Review of question {question.question_id} compares {review['metadata']['model_ids']}, "
+            f"not {all_ids} like the others."
+        )
+    values = review.get(mode)
+    if values is None or len(values) != len(all_ids):
+        raise DataError(f"Review of question {question.question_id} has no {mode!r} list of {len(all_ids)} values.")
+    return values
+
+
+def _tally(
+    questions: list[Question],
+    by_question: dict[int, dict[str, Any]],
+    all_ids: list[str],
+    *,
+    mode: str,
+    reference: bool,
+) -> _Tally:
+    """Sum wins, ranks and scores over the questions, in question_id order as LLM Zoo does."""
+    tally = _Tally()
+    ref_id, model_ids = (all_ids[0], all_ids[1:]) if reference else (None, all_ids)
+    for question in questions:
+        review = by_question.get(question.question_id)
+        category = review.get("category", question.category) if review else question.category
+        if category in EXCLUDED_CATEGORIES:
+            tally.n_skipped += 1
+            continue
+        if review is None:
+            tally.n_missing += 1
+            continue
+        values = _review_values(question, review, all_ids, mode)
+        if -1 in values:
+            tally.n_unparsable += 1
+            continue
+        if mode == "order":
+            points = [MAX_SCORE_ORDER / rank for rank in values]
+        else:
+            points = list(values)
+        if reference:
+            ref_value, model_values, model_points = values[0], values[1:], points[1:]
+        else:
+            ref_value, model_values, model_points = None, values, points
+        for model_id, value, point in zip(model_ids, model_values, model_points, strict=True):
+            if reference:
+                ref_wins = ref_value < value if mode == "order" else ref_value > value
+                model_wins = ref_value > value if mode == "order" else ref_value < value
+                tally.beat[model_id]["ref" if ref_wins else "model" if model_wins else "tie"] += 1
+            if mode == "order":
+                tally.order_sum[model_id] += value
+            tally.score_sum[model_id] += point
+        if reference:
+            if mode == "order":
+                tally.order_sum[ref_id] += ref_value
+            tally.score_sum[ref_id] += points[0]
+    return tally
+
+
+def _reference_entry(tally: _Tally, model_id: str, ref_id: str, ref_key: str, *, mode: str, q_count: int) -> dict:
+    """Return one model's row of the main table: its wins, mean rank and mean score against the reference."""
+    beat = tally.beat[model_id]
+    entry: dict[str, Any] = {
+        "winning": {
+            ref_key: beat["ref"],
+            "tie": beat["tie"],
+            "model": beat["model"],
+            "%model": beat["model"] / q_count,
+        }
+    }
+    if mode == "order":
+        entry["order"] = {ref_key: tally.order_sum[ref_id] / q_count, "model": tally.order_sum[model_id] / q_count}
+    ratio = tally.score_sum[model_id] / tally.score_sum[ref_id] if tally.score_sum[ref_id] else None
+    if ratio is None:
+        logger.warning("The reference %s scored 0 in total; %%model of %s is null.", ref_id, model_id)
+    entry["score"] = {
+        ref_key: tally.score_sum[ref_id] / q_count,
+        "model": tally.score_sum[model_id] / q_count,
+        "%model": ratio,
+    }
+    return entry
+
+
+def _ordering(tally: _Tally, all_ids: list[str], *, mode: str, q_count: int) -> list[OrderingRow]:
+    """Rank every model by mean rank (order mode) or mean score (score mode), ties sharing a rank."""
+    if mode == "order":
+        means = {m: tally.order_sum[m] / q_count for m in all_ids}
+    else:
+        means = {m: tally.score_sum[m] / q_count for m in all_ids}
+    higher_is_better = mode == "score"
+    ordered = sorted(all_ids, key=lambda m: -means[m] if higher_is_better else means[m])
+    ranks = _competition_ranks([means[m] for m in ordered], higher_is_better=higher_is_better)
+    return [OrderingRow(m, means[m], rank) for m, rank in zip(ordered, ranks, strict=True)]
+
+
 def compute_metrics(
     questions: list[Question],
     reviews: list[dict[str, Any]],
@@ -108,112 +229,44 @@ def compute_metrics(
     mode = mode or detect_mode(reviews)
     by_question = _index_reviews(reviews)
     questions = sorted(questions, key=lambda q: q.question_id)  # LLM Zoo sums in question_id order
-    first = next((by_question[q.question_id] for q in questions if q.question_id in by_question), None)
-    if first is None:
-        raise DataError("None of the reviews belongs to a question of the question file.")
-    all_ids = list(first["metadata"]["model_ids"])
-    if len(set(all_ids)) != len(all_ids):
-        raise DataError(f"The reviews compare the same model twice: model_ids={all_ids}.")
-    if reference:
-        ref_id, model_ids = all_ids[0], all_ids[1:]
-    else:
-        ref_id, model_ids = None, all_ids
+    all_ids = _compared_models(questions, by_question)
+    ref_id, model_ids = (all_ids[0], all_ids[1:]) if reference else (None, all_ids)
     ref_key = reference_label or ref_id
+    tally = _tally(questions, by_question, all_ids, mode=mode, reference=reference)
 
-    beat: dict[str, dict[str, int]] = defaultdict(lambda: {"ref": 0, "tie": 0, "model": 0})
-    order_sum: dict[str, float] = defaultdict(int)
-    score_sum: dict[str, float] = defaultdict(int)
-    n_skipped = n_unparsable = n_missing = 0
-    for question in questions:
-        review = by_question.get(question.question_id)
-        category = review.get("category", question.category) if review else question.category
-        if category in EXCLUDED_CATEGORIES:
-            n_skipped += 1
-            continue
-        if review is None:
-            n_missing += 1
-            continue
-        if list(review["metadata"]["model_ids"]) != all_ids:
-            raise DataError(
-                f"Review of question {question.question_id} compares {review['metadata']['model_ids']}, "
-                f"not {all_ids} like the others."
-            )
-        values = review.get(mode)
-        if values is None or len(values) != len(all_ids):
-            raise DataError(
-                f"Review of question {question.question_id} has no {mode!r} list of {len(all_ids)} values."
-            )
-        if -1 in values:
-            n_unparsable += 1
-            continue
-        if mode == "order":
-            points = [MAX_SCORE_ORDER / rank for rank in values]
-        else:
-            points = list(values)
-        if reference:
-            ref_value, model_values, model_points = values[0], values[1:], points[1:]
-        else:
-            ref_value, model_values, model_points = None, values, points
-        for model_id, value, point in zip(model_ids, model_values, model_points, strict=True):
-            if reference:
-                ref_wins = ref_value < value if mode == "order" else ref_value > value
-                model_wins = ref_value > value if mode == "order" else ref_value < value
-                beat[model_id]["ref" if ref_wins else "model" if model_wins else "tie"] += 1
-            if mode == "order":
-                order_sum[model_id] += value
-            score_sum[model_id] += point
-        if reference:
-            if mode == "order":
-                order_sum[ref_id] += ref_value
-            score_sum[ref_id] += points[0]
-
-    q_count = len(questions) - n_skipped
+    q_count = len(questions) - tally.n_skipped
     if q_count <= 0:
         raise DataError("No question is left after leaving out coding and math; Q would be 0.")
     table: dict[str, Any] = {}
     for model_id in model_ids:
         if reference:
-            entry: dict[str, Any] = {
-                "winning": {
-                    ref_key: beat[model_id]["ref"],
-                    "tie": beat[model_id]["tie"],
-                    "model": beat[model_id]["model"],
-                    "%model": beat[model_id]["model"] / q_count,
-                }
-            }
-            if mode == "order":
-                entry["order"] = {ref_key: order_sum[ref_id] / q_count, "model": order_sum[model_id] / q_count}
-            ratio = score_sum[model_id] / score_sum[ref_id] if score_sum[ref_id] else None
-            if ratio is None:
-                logger.warning("The reference %s scored 0 in total; %%model of %s is null.", ref_id, model_id)
-            entry["score"] = {
-                ref_key: score_sum[ref_id] / q_count,
-                "model": score_sum[model_id] / q_count,
-                "%model": ratio,
-            }
+            table[model_id] = _reference_entry(tally, model_id, ref_id, ref_key, mode=mode, q_count=q_count)
         elif mode == "order":
-            entry = {"order": order_sum[model_id] / q_count, "score": score_sum[model_id] / q_count}
+            table[model_id] = {
+                "order": tally.order_sum[model_id] / q_count,
+                "score": tally.score_sum[model_id] / q_count,
+            }
         else:
-            entry = {"score": score_sum[model_id] / q_count}
-        table[model_id] = entry
+            table[model_id] = {"score": tally.score_sum[model_id] / q_count}
 
-    if mode == "order":
-        means = {m: order_sum[m] / q_count for m in all_ids}
-    else:
-        means = {m: score_sum[m] / q_count for m in all_ids}
-    higher_is_better = mode == "score"
-    ordered = sorted(all_ids, key=lambda m: -means[m] if higher_is_better else means[m])
-    ranks = _competition_ranks([means[m] for m in ordered], higher_is_better=higher_is_better)
-    ordering = [OrderingRow(m, means[m], rank) for m, rank in zip(ordered, ranks, strict=True)]
-    if n_unparsable or n_missing:
+    ordering = _ordering(tally, all_ids, mode=mode, q_count=q_count)
+    if tally.n_unparsable or tally.n_missing:
         logger.warning(
             "%d reviews could not be parsed and %d questions have no review; they add nothing (Q=%d).",
-            n_unparsable,
-            n_missing,
+            tally.n_unparsable,
+            tally.n_missing,
             q_count,
         )
     return MetricsResult(
-        table, ordering, mode, ref_id, len(questions), n_skipped, n_unparsable, n_missing, model_ids=all_ids
+        table,
+        ordering,
+        mode,
+        ref_id,
+        len(questions),
+        tally.n_skipped,
+        tally.n_unparsable,
+        tally.n_missing,
+        model_ids=all_ids,
     )
 
 

@@ -14,7 +14,6 @@ import dataclasses
 import json
 import logging
 import platform
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -408,14 +407,6 @@ def run_answers(recipe: EvalRecipe, sets: list[QuestionSet], result: RunResult) 
 # --------------------------------------------------------------------------------------------------- judge
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def served_judge(
     model: str, *, served_name: str, log_path: Path, max_model_len: int | None = None, timeout_s: float = 600
@@ -425,43 +416,18 @@ def served_judge(
     Raises:
         RuntimeError: the server exited or did not answer ``/health`` within ``timeout_s`` (its log is quoted).
     """
-    import httpx
+    from .._local_server import free_port, local_server
 
-    port = _free_port()
+    port = free_port()
     argv = [sys.executable, "-m", "llmzoo_hf.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     argv += ["--served-model-name", served_name]
     if model != EMBEDDED:
         argv += ["--model", model]
     if max_model_len is not None:
         argv += ["--max-model-len", str(max_model_len)]
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("w") as log:
-        process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(
-                    f"the judge server exited with code {process.returncode}: {log_path.read_text()[-2000:]}"
-                )
-            try:
-                if httpx.get(url + "/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the judge server did not answer {url}/health in {timeout_s} s (log: {log_path}).")
-            time.sleep(0.3)
-        logger.info("judge server %s serving %s (log: %s)", url, model, log_path)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with local_server(argv, port=port, log_path=log_path, timeout_s=timeout_s) as judge_server:
+        logger.info("judge server %s serving %s (log: %s)", judge_server.url, model, log_path)
+        yield judge_server.url
 
 
 def run_reviews(recipe: EvalRecipe, sets: list[QuestionSet], result: RunResult) -> None:
