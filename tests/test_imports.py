@@ -101,3 +101,47 @@ def test_commands_do_not_import_the_cli_module():
     graph = import_graph()
     offenders = sorted(name for name, targets in graph.items() if "commands" in name and "llmzoo_hf.cli" in targets)
     assert offenders == []
+
+
+# The stages, lowest first: a module may import (at module level) from its own layer or a lower one. The package root
+# is a leaf (its public names load lazily), so it sits with the foundations.
+LAYERS = [
+    {
+        "llmzoo_hf",
+        "errors",
+        "_logging",
+        "_atomic",
+        "_paths",
+        "_resources",
+        "_embedded",
+        "_argparse",
+        "_safetensors_io",
+        "_local_server",
+        "_delta_stamp",
+    },
+    {"templates", "zoo", "client", "cards", "hub"},
+    {"data", "chat", "delta", "quantize", "export", "datagen"},
+    {"configs", "_sft_recipe", "_sft_steps", "sft", "serve"},
+    {"eval", "space"},
+    {"commands", "cli"},
+]
+
+
+def _layer(module: str) -> int:
+    stage = module.split(".")[1] if "." in module else module
+    return next(index for index, layer in enumerate(LAYERS) if stage in layer)
+
+
+def test_every_stage_has_a_layer():
+    stages = {name.split(".")[1] if "." in name else name for name in import_graph()}
+    assert stages == set().union(*LAYERS)
+
+
+def test_no_stage_imports_a_higher_one():
+    upward = sorted(
+        f"{name} -> {target}"
+        for name, targets in import_graph().items()
+        for target in targets
+        if _layer(target) > _layer(name)
+    )
+    assert upward == []
