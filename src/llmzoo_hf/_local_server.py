@@ -43,16 +43,18 @@ def wait_for_http(url: str, *, process: subprocess.Popen | None = None, timeout_
         RuntimeError: ``process`` exited first.
         TimeoutError: ``url`` did not answer 200 within ``timeout_s`` seconds.
     """
-    import httpx
+    import urllib.error
+    import urllib.request
 
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"server exited with code {process.returncode} before {url} answered")
         try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
+            with urllib.request.urlopen(url, timeout=2) as response:  # a health probe, not a client: no retries
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):  # refused while starting, or a non-200 answer
             pass
         time.sleep(0.3)
     raise TimeoutError(f"{url} did not answer within {timeout_s} s")

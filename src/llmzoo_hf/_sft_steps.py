@@ -119,14 +119,13 @@ def get_tokenizer(
     """
     from transformers import AutoTokenizer
 
-    from .templates import apply_chat_template
+    from .templates import apply_chat_template, is_single_token
 
     tokenizer = AutoTokenizer.from_pretrained(
         model_path, revision=model_args.model_revision, trust_remote_code=training_args.trust_remote_code
     )
     if bos_token is not None:
-        token_id = tokenizer.convert_tokens_to_ids(bos_token)
-        if token_id is None or (token_id == tokenizer.unk_token_id and bos_token != tokenizer.unk_token):
+        if not is_single_token(tokenizer, bos_token):
             raise ConfigError(f"bos_token: {bos_token!r} is not a token of the tokenizer in {model_path}.")
         tokenizer.bos_token = bos_token
     apply_chat_template(tokenizer, template)

@@ -379,6 +379,12 @@ def apply_chat_template(tokenizer: PreTrainedTokenizerBase, name: str) -> PreTra
     return tokenizer
 
 
+def is_single_token(tokenizer: PreTrainedTokenizerBase, token: str) -> bool:
+    """Return True when ``token`` is one token of ``tokenizer``'s vocabulary (the UNK token itself included)."""
+    token_id = tokenizer.convert_tokens_to_ids(token)
+    return token_id is not None and (token_id != tokenizer.unk_token_id or token == tokenizer.unk_token)
+
+
 def get_training_chat_template(chat_template: str | None) -> str:
     """Return the ``{% generation %}`` variant of ``chat_template`` (a tokenizer's template), as TRL's lookup does.
 

@@ -402,6 +402,7 @@ def score_model(
     """
     from ..chat import load_chat
     from ..configs import EMBEDDED_MODEL_SENTINEL
+    from ..templates import is_single_token
     from .mcq import METHODS, evaluate_mcq
 
     path = None if model in (None, "", EMBEDDED_MODEL_SENTINEL) else model
@@ -410,7 +411,7 @@ def score_model(
     session = load_chat(path, template=config.template, force_template=True, dtype=config.dtype, temperature=0)
     for name, token in (special_tokens or {}).items():
         if getattr(session.tokenizer, name) != token:
-            if session.tokenizer.convert_tokens_to_ids(token) in (None, session.tokenizer.unk_token_id):
+            if not is_single_token(session.tokenizer, token):
                 logger.warning(
                     "%s has no token %r: it keeps its own %s %r.", label, token, name, getattr(session.tokenizer, name)
                 )
