@@ -102,8 +102,8 @@ class RowSampler(ContinuousBatchingLogitsProcessor):
     Runs as the manager's last logits processor. For every row it applies the repetition penalty on the row's
     prompt and generated tokens, then takes the argmax (temperature 0) or samples from the temperature/top-p
     distribution with the row's own generator (seeded per token from the request's seed) or the global one. It
-    returns scores that are ``-inf`` everywhere but the chosen token, so the manager's ``softmax`` + ``multinomial``
-    picks exactly that token.
+    returns scores that are ``-inf`` everywhere but the chosen token, so the manager's argmax (``do_sample=False``)
+    picks exactly that token; a batch of greedy rows without a penalty gets its scores back untouched.
     """
 
     supported_kwargs: dict[str, type] = {
@@ -138,8 +138,11 @@ class RowSampler(ContinuousBatchingLogitsProcessor):
     def __call__(self, scores: torch.Tensor, tensor_arg: torch.Tensor) -> torch.Tensor:
         import torch
 
+        rows = self._rows[: scores.size(0)]
+        if all(settings["temperature"] == 0.0 and settings["repetition_penalty"] == 1.0 for _, settings, _ in rows):
+            return scores  # a greedy batch: the manager's argmax picks every row's token
         chosen = torch.argmax(scores, dim=-1)  # greedy rows keep this
-        for index, (request_id, settings, history) in enumerate(self._rows[: scores.size(0)]):
+        for index, (request_id, settings, history) in enumerate(rows):
             try:
                 token = self._pick(scores[index], settings, history)
             except Exception as exc:  # one row's failure must not stop the batch: fail that request only
@@ -345,9 +348,10 @@ class Engine:
         from transformers import GenerationConfig
         from transformers.generation.configuration_utils import ContinuousBatchingConfig
 
-        # do_sample with no stock warpers: RowSampler decides every row and returns a one-hot choice
+        # argmax over what RowSampler returns: a one-hot choice per row, or the raw scores of an all-greedy batch
+        # (no softmax and multinomial over the vocabulary at every step)
         generation_config = GenerationConfig(
-            do_sample=True,
+            do_sample=False,
             temperature=1.0,
             top_k=None,
             top_p=1.0,
