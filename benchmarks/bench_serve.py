@@ -57,8 +57,9 @@ def throughput(url: str, streams: int, requests: int, max_tokens: int) -> tuple[
 STREAMS = (1, 8)
 
 
-def decode_step_cost(model_path: Path, streams: int, *, context: int = 64, steps: int = 16) -> float:
-    """Return seconds per decode step (one new token per row, ``context`` cached tokens) for ``streams`` rows.
+def decode_step_costs(model_path: Path, *, context: int = 64, steps: int = 16) -> dict[int, float]:
+    """Return {streams: seconds per decode step} (one new token per row, ``context`` cached tokens) for each of
+    :data:`STREAMS`, on the bare model loaded once.
 
     This is the ceiling of any engine's 8/1 scaling on this machine: 8 x cost(1) / cost(8).
     """
@@ -66,16 +67,19 @@ def decode_step_cost(model_path: Path, streams: int, *, context: int = 64, steps
     from transformers import AutoModelForCausalLM, DynamicCache
 
     model = AutoModelForCausalLM.from_pretrained(model_path, dtype=torch.float32).eval()
-    ids = torch.randint(100, 1000, (streams, context))
+    costs = {}
     with torch.inference_mode():
-        cache = DynamicCache(config=model.config)
-        model(ids, cache=cache, use_cache=True)
-        step = ids[:, -1:]
-        start = time.perf_counter()
-        for _ in range(steps):
-            model(step, cache=cache, use_cache=True)
-            cache.crop(-1)  # back to `context` cached tokens
-        return (time.perf_counter() - start) / steps
+        for streams in STREAMS:
+            ids = torch.randint(100, 1000, (streams, context))
+            cache = DynamicCache(config=model.config)
+            model(ids, cache=cache, use_cache=True)
+            step = ids[:, -1:]
+            start = time.perf_counter()
+            for _ in range(steps):
+                model(step, cache=cache, use_cache=True)
+                cache.crop(-1)  # back to `context` cached tokens
+            costs[streams] = (time.perf_counter() - start) / steps
+    return costs
 
 
 def main() -> int:
@@ -125,7 +129,8 @@ def main() -> int:
     print(
         f"transformers serve scaling 8/1 streams: {best['transformers serve'][8] / best['transformers serve'][1]:.2f}"
     )
-    one, eight = decode_step_cost(model, 1), decode_step_cost(model, 8)
+    costs = decode_step_costs(model)
+    one, eight = costs[1], costs[8]
     print(
         f"hardware ceiling: a decode step of 8 rows costs {eight / one:.2f}x one row here "
         f"({1000 * one:.0f} vs {1000 * eight:.0f} ms), so no engine scales past {8 * one / eight:.2f}x"

@@ -255,6 +255,19 @@ def load_model_and_tokenizer(
     return model, tokenizer, resolved
 
 
+def eos_token_ids(model, tokenizer) -> set[int]:
+    """Return every token id that ends a reply: the generation config's EOS ids and the tokenizer's EOS."""
+    ids: set[int] = set()
+    config_eos = getattr(model.generation_config, "eos_token_id", None)
+    if isinstance(config_eos, int):
+        ids.add(config_eos)
+    elif config_eos:
+        ids.update(config_eos)
+    if tokenizer.eos_token_id is not None:
+        ids.add(tokenizer.eos_token_id)
+    return ids
+
+
 class IncrementalDetokenizer:
     """Turn a growing list of token ids into text pieces that never split a UTF-8 character.
 
@@ -362,15 +375,7 @@ class ChatSession:
         return replace(self.generation, **overrides) if overrides else self.generation
 
     def _eos_ids(self) -> list[int]:
-        ids = set()
-        config_eos = self.model.generation_config.eos_token_id
-        if isinstance(config_eos, int):
-            ids.add(config_eos)
-        elif config_eos:
-            ids.update(config_eos)
-        if self.tokenizer.eos_token_id is not None:
-            ids.add(self.tokenizer.eos_token_id)
-        return sorted(ids)
+        return sorted(eos_token_ids(self.model, self.tokenizer))
 
     def _encode(self, conversations: list[list[dict[str, str]]]):
         """Render and tokenize message lists for generation (one left-padded batch, on the model's device)."""

@@ -179,6 +179,8 @@ def generate_raw(
     import torch
     from transformers import StoppingCriteria, StoppingCriteriaList
 
+    from ..chat import eos_token_ids
+
     model, tokenizer = session.model, session.tokenizer
     tokenizer.padding_side = "left"
     # Special tokens added as Apollo's eval scripts do (a plain tokenizer call: BOS where the tokenizer has one).
@@ -191,9 +193,7 @@ def generate_raw(
             texts = tokenizer.batch_decode(input_ids[:, prompt_len:], skip_special_tokens=True)
             return torch.tensor([bool(finished_line.search(t)) for t in texts], device=input_ids.device)
 
-    eos_ids = {tokenizer.eos_token_id} if tokenizer.eos_token_id is not None else set()
-    config_eos = model.generation_config.eos_token_id
-    eos_ids.update([config_eos] if isinstance(config_eos, int) else config_eos or [])
+    eos_ids = eos_token_ids(model, tokenizer)
     with torch.inference_mode():
         output = model.generate(
             **inputs,

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from transformers.generation.continuous_batching.cb_logits_processors import ContinuousBatchingLogitsProcessor
 
-from ..chat import GenerationSettings, IncrementalDetokenizer
+from ..chat import GenerationSettings, IncrementalDetokenizer, eos_token_ids
 
 if TYPE_CHECKING:
     import torch
@@ -290,19 +290,6 @@ def _overlap(text: str, stop: str) -> int:
         if text.endswith(stop[:size]):
             return size
     return 0
-
-
-def eos_token_ids(model, tokenizer) -> set[int]:
-    """Return every token id that ends a reply: the generation config's EOS ids and the tokenizer's EOS."""
-    ids: set[int] = set()
-    config_eos = getattr(model.generation_config, "eos_token_id", None)
-    if isinstance(config_eos, int):
-        ids.add(config_eos)
-    elif config_eos:
-        ids.update(config_eos)
-    if tokenizer.eos_token_id is not None:
-        ids.add(tokenizer.eos_token_id)
-    return ids
 
 
 class Engine:
