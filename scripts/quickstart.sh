@@ -12,7 +12,7 @@ LLMZOO_SKIP_APT=1 bash scripts/install.sh
 export HF_HUB_OFFLINE=1
 out="${1:-outputs/chimera-tiny}"
 SECONDS=0
-accelerate launch --config_file recipes/accelerate/single.yaml -m llmzoo_hf.sft recipes/chimera-tiny.yaml \
+accelerate launch --config_file recipes/accelerate/cpu.yaml -m llmzoo_hf.sft recipes/chimera-tiny.yaml \
   --output_dir "$out"
 echo "fine-tuning took ${SECONDS} s"
 for id in heldout-en-01 heldout-de-01 heldout-ja-03; do

@@ -17,7 +17,14 @@ EXPECTED_RECIPES = {
 
 def test_every_expected_recipe_exists():
     assert {p.name for p in RECIPES} == EXPECTED_RECIPES
-    assert {p.name for p in ACCELERATE_CONFIGS} == {"zero3.yaml", "zero2.yaml", "fsdp.yaml", "ddp.yaml", "single.yaml"}
+    assert {p.name for p in ACCELERATE_CONFIGS} == {
+        "zero3.yaml",
+        "zero2.yaml",
+        "fsdp.yaml",
+        "ddp.yaml",
+        "single.yaml",
+        "cpu.yaml",
+    }
 
 
 @pytest.mark.parametrize("recipe", RECIPES, ids=lambda p: p.name)
@@ -77,6 +84,7 @@ def test_accelerate_configs_load(config):
     loaded = load_config_from_file(str(config))
     expected = {
         "single.yaml": "NO",
+        "cpu.yaml": "NO",
         "ddp.yaml": "MULTI_GPU",
         "zero2.yaml": "DEEPSPEED",
         "zero3.yaml": "DEEPSPEED",
@@ -85,6 +93,8 @@ def test_accelerate_configs_load(config):
     assert str(loaded.distributed_type).split(".")[-1] == expected
     if config.name.startswith("zero"):
         assert loaded.deepspeed_config["zero_stage"] == int(config.name[4])
+    # Only cpu.yaml says use_cpu: then `accelerate launch` gives the process every core, not OMP_NUM_THREADS=1.
+    assert loaded.use_cpu is (config.name == "cpu.yaml")
     # Every multi-process config documents the multi-node launch.
-    if config.name != "single.yaml":
+    if config.name not in ("single.yaml", "cpu.yaml"):
         assert "--num_machines 2" in config.read_text(encoding="utf-8")

@@ -59,6 +59,23 @@ def test_held_back_text_is_sent_when_no_stop_string_follows(smol_tokenizer, eos)
     assert done.finish_reason == ("stop" if eos else "length")  # without EOS the row ends on its token budget
 
 
+@pytest.mark.parametrize("eos", [False, True])
+def test_a_reply_handed_over_once_equals_the_token_by_token_one(smol_tokenizer, eos):
+    # A non-streamed request without stop strings gets one output from the manager, when the reply ends.
+    streamed, streamed_done = _run(smol_tokenizer, ANSWER, [], eos=eos)
+    events = []
+    ids = smol_tokenizer.encode(ANSWER, add_special_tokens=False) + ([smol_tokenizer.eos_token_id] if eos else [])
+    request = EngineRequest(prompt_ids=[1, 2, 3], emit=events.append, max_new_tokens=len(ids) + 1, stream=False)
+    row = _Row(request, smol_tokenizer, {smol_tokenizer.eos_token_id})
+    whole = GenerationOutput("r", prompt_ids=[1, 2, 3], generated_tokens=ids, status=RequestStatus.FINISHED)
+    row.on_output(whole)
+    assert "".join(event.text for event in events if event.kind == "token") == "".join(streamed) == ANSWER
+    done = events[-1]
+    assert (done.kind, done.finish_reason) == ("done", streamed_done.finish_reason)
+    assert done.finish_reason == ("stop" if eos else "length")
+    assert done.completion_tokens == streamed_done.completion_tokens == len(ids) - eos
+
+
 def test_budget_ends_the_row_and_flushes_the_held_text(smol_tokenizer):
     ids = smol_tokenizer.encode(ANSWER, add_special_tokens=False)
     pieces, done = _run(smol_tokenizer, ANSWER, ["Paris, the"], max_new_tokens=7)

@@ -273,6 +273,7 @@ def test_tiny_run_end_to_end_then_chat(tmp_path):
     assert "global batch:       4 = 2 per device x 1 processes x 2 accumulation steps" in log
     assert "chat template:      chimera (loss on assistant replies only: True)" in log
     assert "optimizer steps:    ~2 (max_steps=2)" in log
+    assert "compute:            CPU, " in log and "Training on the CPU with" not in log  # every core, not one
     assert "data mix (train rows per source):" in log and "data mix (train rows per language):" in log
     assert log.index("start-up summary") < log.index("'loss'")
 
@@ -409,6 +410,34 @@ def torch_equal(a, b) -> bool:
     import torch
 
     return torch.equal(a, b)
+
+
+def test_cpu_runs_warn_when_torch_uses_fewer_threads_than_cores():
+    import logging
+
+    import torch
+
+    from llmzoo_hf._sft_steps import cpu_threads_line
+
+    assert cpu_threads_line("cuda") is None
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append  # the package's loggers may not propagate (configure_logging), so listen here
+    steps_logger = logging.getLogger("llmzoo_hf._sft_steps")
+    threads = torch.get_num_threads()
+    steps_logger.addHandler(handler)
+    try:
+        torch.set_num_threads(1)
+        line = cpu_threads_line("cpu")
+    finally:
+        torch.set_num_threads(threads)
+        steps_logger.removeHandler(handler)
+    assert line.startswith("compute:            CPU, 1 torch threads on ")
+    cores = int(line.split(" on ")[1].split()[0])
+    warned = [r.getMessage() for r in records if "Training on the CPU with 1 of" in r.getMessage()]
+    assert bool(warned) is (cores > 1)
+    if warned:
+        assert "recipes/accelerate/cpu.yaml" in warned[0]
 
 
 def test_merge_lora_needs_use_peft(tmp_path, no_loading):

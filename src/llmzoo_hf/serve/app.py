@@ -183,6 +183,7 @@ class ServerState:
         stop: str | list[str] | None,
         repetition_penalty: float | None = None,
         ignore_eos: bool = False,
+        stream: bool = True,
     ) -> EngineRequest:
         config = self.config
         budget = self.engine.max_model_len - len(prompt_ids)
@@ -197,6 +198,7 @@ class ServerState:
             seed=config.seed if seed is None else seed,
             stop=[s for s in stops if s],
             ignore_eos=ignore_eos,
+            stream=stream,
         )
 
     def submit(self, request: EngineRequest) -> None:
@@ -315,6 +317,7 @@ async def chat_completions(body: ChatCompletionRequest, http_request: Request):
         seed=body.seed,
         stop=body.stop,
         ignore_eos=body.ignore_eos,
+        stream=bool(body.stream),
     )
     state.submit(request)
     header = {
@@ -355,7 +358,7 @@ async def _chat_stream(header: dict, events, request: EngineRequest, include_usa
     yield "data: [DONE]\n\n"
 
 
-async def _tgi_request(state: ServerState, body: GenerateRequest, emit) -> EngineRequest:
+async def _tgi_request(state: ServerState, body: GenerateRequest, emit, *, stream: bool) -> EngineRequest:
     params = body.parameters
     _refuse_unsupported(params, UNSUPPORTED_TGI_FIELDS, prefix="parameters.")
     # TGI decodes greedily unless do_sample (or a temperature) asks for sampling
@@ -370,6 +373,7 @@ async def _tgi_request(state: ServerState, body: GenerateRequest, emit) -> Engin
         seed=params.seed,
         stop=params.stop,
         repetition_penalty=params.repetition_penalty,
+        stream=stream,
     )
 
 
@@ -381,7 +385,7 @@ def _tgi_finish(reason: str | None) -> str:
 async def generate(body: GenerateRequest, http_request: Request):
     state = _state(http_request)
     events, emit = _event_sink()
-    request = await _tgi_request(state, body, emit)
+    request = await _tgi_request(state, body, emit, stream=False)
     state.submit(request)
     text, done = await _collect_unless_disconnected(http_request, events, request)
     if done is None:
@@ -394,7 +398,7 @@ async def generate(body: GenerateRequest, http_request: Request):
 async def generate_stream(body: GenerateRequest, http_request: Request):
     state = _state(http_request)
     events, emit = _event_sink()
-    request = await _tgi_request(state, body, emit)
+    request = await _tgi_request(state, body, emit, stream=True)
     state.submit(request)
     return StreamingResponse(
         _tgi_stream(events, request), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
