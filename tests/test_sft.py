@@ -236,7 +236,7 @@ def test_collated_labels_cover_only_reply_bos_text_eos(tmp_path, tiny_llama_path
 # ---------------------------------------------------------------- real runs through `accelerate launch`
 
 
-def launch(output_dir: Path, *extra: str, config: str = "single.yaml", timeout: float = 900, recipe=TINY_RECIPE):
+def launch(output_dir: Path, *extra: str, config: str = "cpu.yaml", timeout: float = 900, recipe=TINY_RECIPE):
     """Run ``accelerate launch -m llmzoo_hf.sft`` on chimera-tiny (bundled data, or the fixtures if absent)."""
     argv = [
         sys.executable, "-m", "accelerate.commands.launch",
