@@ -227,7 +227,8 @@ def cpu_threads_line(device_type: str) -> str | None:
     cores = min(psutil.cpu_count(logical=False) or usable, usable)
     threads = torch.get_num_threads()
     processes = max(1, int(os.environ.get("LOCAL_WORLD_SIZE", "1")))  # CPU data parallel: the cores are shared
-    if threads < cores // processes:
+    share = cores // processes
+    if threads < share:
         logger.warning(
             "Training on the CPU with %d of %d cores (OMP_NUM_THREADS=%s). Launch with "
             "`accelerate launch --config_file recipes/accelerate/cpu.yaml` (use_cpu: true gives the process every "
@@ -235,7 +236,7 @@ def cpu_threads_line(device_type: str) -> str | None:
             threads,
             cores,
             os.environ.get("OMP_NUM_THREADS", "unset"),
-            cores // processes,
+            share,
         )
     return f"compute:            CPU, {threads} torch threads on {cores} cores"
 
@@ -254,9 +255,11 @@ def startup_summary(trainer, report: DataReport, *, template: str, model_path: s
     mode = "padding-free" if uses_padding_free(args) else "padded batches"
     if args.packing:
         mode = f"packed ({args.packing_strategy}) into sequences of <= {args.max_length} tokens, {mode}"
+    compute = cpu_threads_line(args.device.type)  # None on an accelerator
     lines = [
         "=" * 20 + " llmzoo_hf.sft start-up summary " + "=" * 20,
         f"recipe:             {recipe_path}",
+        *([compute] if compute else []),
         f"model:              {model_path} ({trainable:,} trainable of {total:,} parameters)",
         f"chat template:      {template} (loss on assistant replies only: {args.assistant_only_loss})",
         f"global batch:       {global_batch} = {args.per_device_train_batch_size} per device x {args.world_size} "
@@ -269,9 +272,6 @@ def startup_summary(trainer, report: DataReport, *, template: str, model_path: s
         + (f"(max_steps={args.max_steps})" if args.max_steps > 0 else f"({args.num_train_epochs:g} epochs)"),
         "data mix (train rows per source):",
     ]
-    compute = cpu_threads_line(args.device.type)
-    if compute is not None:
-        lines.insert(2, compute)
     for source in report.sources:
         lines.append(
             f"  {source.name:<32}{source.rows_train:>8}  (read {source.rows_read}, rejected {source.rows_rejected})"
