@@ -143,8 +143,8 @@ def test_compare_cli_embedded_model_against_itself(tmp_path):
         "      layout: conversation\n  test_split_size: 2\nmax_length: 256\n",
         encoding="utf-8",
     )
-    # The "fine-tune": the embedded weights with the chimera-tiny recipe's bos_token in its tokenizer. compare renders
-    # the base with the fine-tune's BOS/EOS (same vocabulary), so both read the same bytes and score the same.
+    # The "fine-tune": the embedded weights with another BOS in its tokenizer (as a recipe's bos_token sets). compare
+    # renders the base with the fine-tune's BOS/EOS (same vocabulary), so both read the same bytes and score the same.
     from transformers import AutoTokenizer
 
     from llmzoo_hf import default_model_path

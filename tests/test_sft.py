@@ -286,13 +286,14 @@ def test_tiny_run_end_to_end_then_chat(tmp_path):
     assert tokenizer.chat_template == get_chat_template("chimera")  # the inference variant: no {% generation %}
     generation = json.loads((out / "generation_config.json").read_text())
     assert generation["eos_token_id"] == tokenizer.eos_token_id
-    # The recipe's bos_token: LLM Zoo's <s> is SmolLM2's document separator, in the tokenizer and both configs.
-    assert tokenizer.bos_token == "<|endoftext|>" and tokenizer.bos_token_id == 0
-    assert generation["bos_token_id"] == 0 == json.loads((out / "config.json").read_text())["bos_token_id"]
+    # LLM Zoo's <s>/</s> are the base's own BOS/EOS (SmolLM2's ChatML tokens), in the tokenizer and both configs.
+    assert (tokenizer.bos_token, tokenizer.eos_token) == ("<|im_start|>", "<|im_end|>")
+    bos_id = tokenizer.bos_token_id
+    assert generation["bos_token_id"] == bos_id == json.loads((out / "config.json").read_text())["bos_token_id"]
     prompt = tokenizer.apply_chat_template(
         [{"role": "user", "content": "Hi"}], tokenize=False, add_generation_prompt=True
     )
-    assert prompt.endswith("Human: <|endoftext|>Hi<|im_end|>Assistant: <|endoftext|>")
+    assert prompt.endswith("Human: <|im_start|>Hi<|im_end|>Assistant: <|im_start|>")
     card = (out / "README.md").read_text()
     assert "chimera" in card and "llmzoo-hf" in card
 

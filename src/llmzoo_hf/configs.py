@@ -46,10 +46,10 @@ class ScriptArguments:
         default=None,
         metadata={
             "help": "Token the template writes for LLM Zoo's `<s>` (the tokenizer's BOS); default: the tokenizer's "
-            "own. Set it when the base's BOS is not a document start: SmolLM2's is ChatML's `<|im_start|>`, after "
-            "which the base expects a role name and copies the question, while `<|endoftext|>` (its document "
-            "separator) plays the part of LLaMA's `<s>`. It must be one token of the vocabulary; it is saved with "
-            "the tokenizer and the model config, so chat, serve, compare and GGUF export use it too."
+            "own. Pick it by what the base does after the token: it should still read the prompt before it (a "
+            "document separator such as SmolLM2's `<|endoftext|>` makes the base ignore the question). It must be "
+            "one token of the vocabulary; it is saved with the tokenizer and the model config, so chat, serve, "
+            "compare and GGUF export use it too."
         },
     )
     plot_loss: bool = field(

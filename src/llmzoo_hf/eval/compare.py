@@ -397,8 +397,9 @@ def score_model(
 ) -> ModelScores:
     """Load ``model`` in the config's template and take the three measurements.
 
-    ``special_tokens`` (e.g. the fine-tune's ``{"bos_token": "<|endoftext|>", "eos_token": "<|im_end|>"}``) replace
-    the tokenizer's where its vocabulary has them, so that both models read the same bytes.
+    ``special_tokens`` (the fine-tune's BOS/EOS, e.g. ``{"bos_token": "<|endoftext|>", "eos_token": "<|im_end|>"}``
+    after a recipe's ``bos_token``) replace the tokenizer's where its vocabulary has them, so that both models read
+    the same bytes.
     """
     from ..chat import load_chat
     from ..configs import EMBEDDED_MODEL_SENTINEL
