@@ -287,9 +287,8 @@ def test_tiny_run_end_to_end_then_chat(tmp_path):
     generation = json.loads((out / "generation_config.json").read_text())
     assert generation["eos_token_id"] == tokenizer.eos_token_id
     # LLM Zoo's <s>/</s> are the base's own BOS/EOS (SmolLM2's ChatML tokens), in the tokenizer and both configs.
-    assert (tokenizer.bos_token, tokenizer.eos_token) == ("<|im_start|>", "<|im_end|>")
-    bos_id = tokenizer.bos_token_id
-    assert generation["bos_token_id"] == bos_id == json.loads((out / "config.json").read_text())["bos_token_id"]
+    assert (tokenizer.bos_token, tokenizer.bos_token_id, tokenizer.eos_token) == ("<|im_start|>", 1, "<|im_end|>")
+    assert generation["bos_token_id"] == 1 == json.loads((out / "config.json").read_text())["bos_token_id"]
     prompt = tokenizer.apply_chat_template(
         [{"role": "user", "content": "Hi"}], tokenize=False, add_generation_prompt=True
     )
