@@ -113,6 +113,9 @@ def test_build_from_sources_and_mixture(tmp_path):
     assert "mix.yaml: mixture.datasets[0]: unknown key `wieght`. Did you mean `weight`?" in result.stderr
     result = run_cli("data", "build", "--source", f"{gen}:chat")
     assert result.returncode == 1 and "'chat' is not a layout" in result.stderr
+    result = run_cli("data", "build", "--source", str(gen), "--languages", "fr")
+    assert result.returncode == 0, result.stderr
+    assert "other languages left out: 1 (en=1)" in result.stdout
 
 
 @pytest.mark.slow

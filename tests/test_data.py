@@ -471,6 +471,46 @@ def test_rows_longer_than_max_length_are_counted_then_kept_or_dropped(tmp_path, 
         DatasetMixtureConfig(datasets=[DataSource(path=path)], truncation_mode="cut")
 
 
+def test_languages_keep_only_those_rows_and_count_the_others(tmp_path, smol_tokenizer):
+    from llmzoo_hf import apply_chat_template
+
+    path = str(REPO_ROOT / "data" / "instructions.jsonl")
+    rows = [json.loads(line) for line in (REPO_ROOT / "data" / "instructions.jsonl").read_text().splitlines()]
+    per_lang = {lang: sum(r["lang"] == lang for r in rows) for lang in {r["lang"] for r in rows}}
+    mixture = DatasetMixtureConfig(datasets=[DataSource(path=path)], languages=["ja", "en"], test_split_size=2)
+    result = build_dataset(mixture, output_dir=tmp_path / "plain")
+    stats = result.report.sources[0]
+    kept = per_lang["ja"] + per_lang["en"]
+    assert stats.other_languages == {lang: n for lang, n in sorted(per_lang.items()) if lang not in ("ja", "en")}
+    assert (stats.rows_read, stats.rows_kept, stats.rows_rejected) == (len(rows), kept, 0)
+    assert (stats.rows_train, stats.rows_test) == (kept - 2, 2)
+    every = list(result.dataset["train"]["lang"]) + list(result.dataset["test"]["lang"])
+    assert sorted(every) == sorted(r["lang"] for r in rows if r["lang"] in ("ja", "en"))
+    assert set(result.report.languages) == {"ja", "en"}
+    assert f"other languages left out: {len(rows) - kept} (ar={per_lang['ar']}, de=" in result.report.to_text()
+    saved = json.loads((tmp_path / "plain" / "data_report.json").read_text())
+    assert saved["sources"][0]["other_languages"] == stats.other_languages
+    assert (tmp_path / "plain" / "rejects.jsonl").read_text() == ""  # left out, not rejected
+
+    # With truncation_mode=drop, a too-long row in a kept language is still rejected with its own record.
+    apply_chat_template(smol_tokenizer, "chimera")
+    mixture.truncation_mode = "drop"
+    dropped = build_dataset(mixture, tokenizer=smol_tokenizer, max_length=120, output_dir=tmp_path / "drop")
+    rejects = [json.loads(line) for line in (tmp_path / "drop" / "rejects.jsonl").read_text().splitlines()]
+    assert 0 < len(rejects) < kept - 2 and all(r["record"]["lang"] in ("ja", "en") for r in rejects)
+    assert sorted([*dropped.dataset["train"]["id"], *dropped.dataset["test"]["id"]]) == sorted(
+        r["id"] for r in rows if r["lang"] in ("ja", "en") and r not in [j["record"] for j in rejects]
+    )
+
+    with pytest.raises(
+        DataError,
+        match=r"instructions\.jsonl \(225 rows read, 0 rejected; 225 in languages the mixture's `languages` leaves",
+    ):
+        build_dataset(DatasetMixtureConfig(datasets=[DataSource(path=path)], languages=["xx"]))
+    with pytest.raises(ConfigError, match=r"languages=\[\] must be a non-empty list of language codes"):
+        DatasetMixtureConfig(datasets=[DataSource(path=path)], languages=[])
+
+
 def test_dataset_card_lists_the_repairs():
     from llmzoo_hf.cards import DatasetCardInfo, build_dataset_card
 

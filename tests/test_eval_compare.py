@@ -101,8 +101,9 @@ def test_load_heldout_prompts_names_the_bad_line(tmp_path):
 
 def test_heldout_conversations_are_the_recipes_test_split():
     conversations, max_length = heldout_conversations(REPO_ROOT / "recipes" / "chimera-tiny.yaml")
-    # test_split_size 0.05 per source: round(0.05 x 340) + round(0.05 x 225) + round(0.05 x 115) = 17 + 11 + 6
-    assert len(conversations) == 34
+    # test_split_size 0.05 of each source's rows in the recipe's 12 languages (ar, hi and ko left out):
+    # round(0.05 x 253) + round(0.05 x 165) + round(0.05 x 85) = 13 + 8 + 4
+    assert len(conversations) == 25
     assert max_length == 512
     assert all(messages[-1]["role"] == "assistant" for messages in conversations)
 

@@ -209,6 +209,13 @@ def test_filters():
         "chimera-tiny",  # trained on the bundled data, which has zh and de rows
     ]
     assert [e.name for e in catalog.filter(lang="de")] == ["chatgpt", "guanaco", *PHOENIX_AND_CHIMERA, "chimera-tiny"]
+    assert "chimera-tiny" not in [e.name for e in catalog.filter(lang="ko")]  # its recipe leaves ar, hi and ko out
+
+
+def test_chimera_tiny_entry_matches_its_recipe():
+    entry = load_catalog().get("chimera-tiny")
+    recipe = yaml.safe_load((REPO_ROOT / entry.recipe).read_text(encoding="utf-8"))
+    assert list(entry.languages) == recipe["dataset_mixture"]["languages"]
 
 
 # ------------------------------------------------------------------------------------------------- templates

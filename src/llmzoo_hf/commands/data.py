@@ -29,6 +29,7 @@ BUILD_EXAMPLES = [
     "llmzoo data build --mixture mixture.yaml --output-dir built/ --tokenizer outputs/chimera-tiny",
     "llmzoo data build --source sharegpt.json:conversation --tokenizer outputs/chimera-tiny --max-length 2048 "
     "--truncation-mode drop --output-dir built/",
+    "llmzoo data build --mixture recipes/chimera-tiny.yaml --languages en zh es fr de ja ru",
 ]
 FERTILITY_EXAMPLES = [
     "llmzoo data fertility --model embedded",
@@ -155,6 +156,7 @@ def register(subparsers) -> None:
     build.add_argument(
         "--truncation-mode", default=None, choices=TRUNCATION_MODES, help=_mixture_help("truncation_mode")
     )
+    build.add_argument("--languages", nargs="+", default=None, metavar="LANG", help=_mixture_help("languages"))
     build.add_argument("--json", action="store_true", help="Print the report as JSON instead of a table.")
     build.set_defaults(func=run_build)
 
@@ -281,6 +283,8 @@ def run_build(args: argparse.Namespace) -> int:
         mixture.repair_conversations = args.repair_conversations
     if args.truncation_mode is not None:
         mixture.truncation_mode = args.truncation_mode
+    if args.languages is not None:
+        mixture.languages = args.languages
     tokenizer = None
     if args.tokenizer:
         from transformers import AutoTokenizer

@@ -79,6 +79,14 @@ class DatasetMixtureConfig:
             "rows that need a structural repair and keeps HTML as it is. A source's own setting wins."
         },
     )
+    languages: list[str] | None = field(
+        default=None,
+        metadata={
+            "help": "Keep only rows in these languages (ISO 639-1 codes: the row's `lang`, else the source's, else "
+            "the detected one). Rows in other languages go to neither split and are counted per source and language "
+            "in the report (not rejected: nothing is wrong with them). None: every language."
+        },
+    )
     truncation_mode: str = field(
         default="keep_start",
         metadata={
@@ -94,6 +102,14 @@ class DatasetMixtureConfig:
             raise ConfigError("dataset_mixture.datasets is empty: name at least one data source.")
         if self.test_split_size < 0:
             raise ConfigError(f"dataset_mixture.test_split_size={self.test_split_size} must be >= 0.")
+        if self.languages is not None:
+            if isinstance(self.languages, str):
+                self.languages = [self.languages]
+            bad = [x for x in self.languages if not isinstance(x, str) or not x.strip()]
+            if not self.languages or bad:
+                raise ConfigError(
+                    f"dataset_mixture.languages={self.languages!r} must be a non-empty list of language codes."
+                )
         if self.truncation_mode not in TRUNCATION_MODES:
             raise ConfigError(
                 f"dataset_mixture.truncation_mode={self.truncation_mode!r} is not one of {TRUNCATION_MODES}."
@@ -115,6 +131,7 @@ class SourceStats:
     repaired_by_kind: dict[str, int] = field(default_factory=dict)  # rows that needed each repair
     repaired_fraction: dict[str, float] = field(default_factory=dict)  # of the rows read
     rows_over_max_length: int = 0  # kept and truncated at training (keep_start), or rejected as too_long (drop)
+    other_languages: dict[str, int] = field(default_factory=dict)  # valid rows left out by the mixture's languages
     rows_train: int = 0
     rows_test: int = 0
     tokens_train: int | None = None
@@ -165,6 +182,9 @@ class DataReport:
             repairs = ", ".join(f"{k}={v} ({s.repaired_fraction[k]:.1%})" for k, v in s.repaired_by_kind.items() if v)
             if repairs:
                 lines.append(f"  repaired: {repairs}")
+            if s.other_languages:
+                counts = ", ".join(f"{lang}={n}" for lang, n in sorted(s.other_languages.items()))
+                lines.append(f"  other languages left out: {sum(s.other_languages.values())} ({counts})")
             if s.rows_over_max_length:
                 action = "truncated at training" if self.truncation_mode == "keep_start" else "dropped"
                 lines.append(f"  longer than {self.max_length} tokens: {s.rows_over_max_length} ({action})")
@@ -320,6 +340,21 @@ def _apply_max_length(
     return kept
 
 
+def _keep_languages(
+    rows: list[dict[str, Any]], kept_raw: list[RawRow], stats: SourceStats, languages: list[str]
+) -> tuple[list[dict[str, Any]], list[RawRow]]:
+    """Return the rows (and their raw rows, when kept) in ``languages``; count the others in ``stats``."""
+    wanted = set(languages)
+    other: Counter[str] = Counter(row["lang"] for row in rows if row["lang"] not in wanted)
+    stats.other_languages = dict(sorted(other.items()))
+    stats.rows_kept -= sum(other.values())
+    keep = [row["lang"] in wanted for row in rows]
+    return (
+        [row for row, ok in zip(rows, keep, strict=True) if ok],
+        [raw for raw, ok in zip(kept_raw, keep, strict=True) if ok] if kept_raw else kept_raw,
+    )
+
+
 def _split_and_weight(
     rows: list[dict[str, Any]], weight: float, test_size: float, rng: random.Random
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -357,12 +392,15 @@ def _as_mixture(
 def _no_usable_rows(empty: list[SourceStats], rejects_path: Path | None) -> DataError:
     """Return the error naming each source left without a row, with its read and rejected counts."""
     where = f"; see {rejects_path}" if rejects_path else ""
-    details = "; ".join(
-        f"{s.path} ({s.rows_read} rows read, {s.rows_rejected} rejected: "
-        + ", ".join(f"{k}={v}" for k, v in s.rejected_by_reason.items() if v)
-        + ")"
-        for s in empty
-    )
+
+    def counts(s: SourceStats) -> str:
+        reasons = ", ".join(f"{k}={v}" for k, v in s.rejected_by_reason.items() if v)
+        text = f"{s.rows_read} rows read, {s.rows_rejected} rejected" + (f": {reasons}" if reasons else "")
+        if s.other_languages:
+            text += f"; {sum(s.other_languages.values())} in languages the mixture's `languages` leaves out"
+        return text
+
+    details = "; ".join(f"{s.path} ({counts(s)})" for s in empty)
     return DataError(f"No usable rows left in {details}{where}.")
 
 
@@ -442,6 +480,8 @@ def build_dataset(
         repair = mixture.repair_conversations if source.repair_conversations is None else source.repair_conversations
         dropping = max_length is not None and mixture.truncation_mode == "drop"
         rows, kept_raw, rejects, stats = _read_source(source, repair=repair, keep_raw=dropping)
+        if mixture.languages is not None:
+            rows, kept_raw = _keep_languages(rows, kept_raw, stats, mixture.languages)
         if max_length is not None and rows:
             rows = _apply_max_length(
                 rows,
