@@ -345,10 +345,10 @@ def _keep_languages(
 ) -> tuple[list[dict[str, Any]], list[RawRow]]:
     """Return the rows (and their raw rows, when kept) in ``languages``; count the others in ``stats``."""
     wanted = set(languages)
-    other: Counter[str] = Counter(row["lang"] for row in rows if row["lang"] not in wanted)
+    keep = [row["lang"] in wanted for row in rows]
+    other: Counter[str] = Counter(row["lang"] for row, ok in zip(rows, keep, strict=True) if not ok)
     stats.other_languages = dict(sorted(other.items()))
     stats.rows_kept -= sum(other.values())
-    keep = [row["lang"] in wanted for row in rows]
     return (
         [row for row, ok in zip(rows, keep, strict=True) if ok],
         [raw for raw, ok in zip(kept_raw, keep, strict=True) if ok] if kept_raw else kept_raw,
